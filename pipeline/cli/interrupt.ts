@@ -1,0 +1,21 @@
+/**
+ * An AbortSignal that fires on the first Ctrl-C or SIGTERM, so work stops and nothing
+ * half-done is written; a second Ctrl-C exits at once.
+ */
+export function abortOnSignals(notify: (message: string) => void = (message) => process.stderr.write(`${message}\n`)): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(130);
+    notify(`${name}: stopping; press Ctrl-C again to quit at once`);
+    controller.abort(new DOMException('interrupted', 'AbortError'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { isModelCallError } from './model-call-error.ts';
+import { isModelOutputError } from './model-output-error.ts';
+
+/** Whether another attempt at the same call can succeed. Unknown errors are not retried. */
+export function isRetryableError(error: unknown): boolean {
+  return (isModelCallError(error) && error.isRetryable) || isModelOutputError(error);
+}
+
+/** The provider's requested wait, when it gave one. */
+export function retryAfterOf(error: unknown): number | null {
+  return isModelCallError(error) ? error.retryAfterMs : null;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,30 @@
+import OpenAI from 'openai';
+import { UserError } from '../errors/user-error.ts';
+import type { Config } from '../schemas/config.ts';
+import { allRoles } from './create-models.ts';
+import { redactUrl } from './openai-model.ts';
+
+/**
+ * Asks every configured endpoint for its model list before any work starts, so an
+ * unreachable server or a rejected key stops the run at once with the endpoint named,
+ * instead of failing every seed one by one.
+ */
+export async function checkEndpoints(options: { config: Config; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<void> {
+  const env = options.env ?? process.env;
+  const seen = new Set<string>();
+  for (const { name, role } of allRoles(options.config)) {
+    if (!role.baseURL || seen.has(role.baseURL + (role.apiKeyEnv ?? ''))) continue;
+    seen.add(role.baseURL + (role.apiKeyEnv ?? ''));
+    const client = new OpenAI({ baseURL: role.baseURL, apiKey: role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed', maxRetries: 1, timeout: options.timeoutMs ?? 10_000 });
+    const where = `${name} endpoint ${redactUrl(role.baseURL)}`;
+    try {
+      await client.models.list();
+    } catch (error) {
+      if (error instanceof OpenAI.APIConnectionError) throw new UserError(`cannot reach the ${where}: ${error.message}`, { field: `${name}.baseURL` });
+      if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
+        throw new UserError(`the ${where} rejected the API key from ${role.apiKeyEnv ?? '(no apiKeyEnv)'} (${error.status})`, { field: `${name}.apiKeyEnv` });
+      }
+      // Some compatible servers do not list models; a real call will tell.
+    }
+  }
+}

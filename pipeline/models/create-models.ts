@@ -1,0 +1,86 @@
+import { UserError } from '../errors/user-error.ts';
+import type { Config, ModelRole } from '../schemas/config.ts';
+import { EndpointGate } from './endpoint-gate.ts';
+import type { LanguageModel } from './language-model.ts';
+import { createManagedModel, type RetryPolicy } from './managed-model.ts';
+import { createOpenAIModel } from './openai-model.ts';
+import type { UsageMeter } from './usage-meter.ts';
+
+export interface RoleModels {
+  generator: LanguageModel;
+  judges: LanguageModel[];
+  targets: LanguageModel[];
+  refusalJudge: LanguageModel | null;
+}
+
+export interface CreateModelsOptions {
+  config: Config;
+  /** Base URL of the simulator, for roles with no baseURL of their own. */
+  simulatorUrl: string | null;
+  meter: UsageMeter;
+  env?: NodeJS.ProcessEnv;
+  /** Overrides every role's maxAttempts; queue workers pass 1 so only BullMQ retries. */
+  maxAttempts?: number;
+}
+
+/** Whether any role falls back to the built-in simulator. */
+export function usesSimulator(config: Config): boolean {
+  return allRoles(config).some(({ role }) => !role.baseURL);
+}
+
+export function allRoles(config: Config): { name: string; role: ModelRole }[] {
+  return [
+    { name: 'generator', role: config.generator },
+    ...config.judges.map((role, index) => ({ name: `judges[${index}]`, role })),
+    ...config.targets.map((role, index) => ({ name: `targets[${index}]`, role })),
+    ...(config.refusalJudge ? [{ name: 'refusalJudge', role: config.refusalJudge }] : []),
+  ];
+}
+
+/** Checks that every API key variable the config names is set, without reading the key into anything else. */
+export function checkApiKeys(config: Config, env: NodeJS.ProcessEnv = process.env, file = 'config'): void {
+  for (const { name, role } of allRoles(config)) {
+    if (role.apiKeyEnv && !env[role.apiKeyEnv]) {
+      throw new UserError(`${file}: ${name}.apiKeyEnv names the environment variable ${role.apiKeyEnv}, which is not set`, { file, field: `${name}.apiKeyEnv` });
+    }
+  }
+}
+
+/**
+ * Builds the models of every role. Roles on the same endpoint and model share one
+ * gate, so their concurrency and rate limits hold together.
+ */
+export function createModels(options: CreateModelsOptions): RoleModels {
+  const { config, meter } = options;
+  const env = options.env ?? process.env;
+  const gates = new Map<string, EndpointGate>();
+
+  function build(role: ModelRole, usageRole: string): LanguageModel {
+    const baseURL = role.baseURL ?? options.simulatorUrl;
+    if (!baseURL) throw new UserError(`no endpoint for ${role.model}: set baseURL, or let the simulator run`);
+    const key = `${baseURL}|${role.model}`;
+    let gate = gates.get(key);
+    if (!gate) {
+      gate = new EndpointGate({ maxConcurrency: role.maxConcurrency, requestsPerMinute: role.requestsPerMinute });
+      gates.set(key, gate);
+    }
+    // Local servers (vLLM, Ollama) ignore the key but the SDK insists on one.
+    const apiKey = role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed';
+    const retry: RetryPolicy = { maxAttempts: options.maxAttempts ?? role.maxAttempts, baseDelayMs: 250, maxDelayMs: 10_000 };
+    return createManagedModel({
+      model: createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: role.timeoutMs, temperature: role.temperature }),
+      gate,
+      retry,
+      meter,
+      role: usageRole,
+      pricing: role.pricing,
+    });
+  }
+
+  return {
+    generator: build(config.generator, `generator:${config.generator.model}`),
+    judges: config.judges.map((role) => build(role, `judge:${role.model}`)),
+    targets: config.targets.map((role) => build(role, `target:${role.model}`)),
+    refusalJudge: config.refusalJudge ? build(config.refusalJudge, `refusal-judge:${config.refusalJudge.model}`) : null,
+  };
+}

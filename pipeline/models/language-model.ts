@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ModelUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface GenerateTextOptions {
+  messages: ChatMessage[];
+  temperature?: number;
+  /** Sampling seed, sent to the endpoint; distinct samples of one prompt use distinct seeds. */
+  seed?: number;
+  signal?: AbortSignal;
+}
+
+export interface GenerateObjectOptions<T> extends GenerateTextOptions {
+  schema: z.ZodType<T>;
+  /** Name of the response format; it identifies the task to the endpoint. */
+  name: string;
+}
+
+/**
+ * What a stage needs from a model, and nothing more: stages never see a vendor SDK,
+ * so a scripted model, the simulator or any OpenAI-compatible endpoint fits.
+ */
+export interface LanguageModel {
+  /** The model name, as recorded in datasets. */
+  readonly id: string;
+  generateText(options: GenerateTextOptions): Promise<{ text: string; usage: ModelUsage }>;
+  generateObject<T>(options: GenerateObjectOptions<T>): Promise<{ object: T; usage: ModelUsage }>;
+}

@@ -1,0 +1,59 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isRetryableError, retryAfterOf } from '../errors/retryable.ts';
+import type { EndpointGate } from './endpoint-gate.ts';
+import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from './language-model.ts';
+import type { Pricing, UsageMeter } from './usage-meter.ts';
+
+export interface RetryPolicy {
+  /** Attempts per call, including the first. 1 when another layer (a queue) retries. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface ManagedModelOptions {
+  model: LanguageModel;
+  gate: EndpointGate;
+  retry: RetryPolicy;
+  meter: UsageMeter;
+  /** The name usage is counted under, e.g. "judge:gpt-4o". */
+  role: string;
+  pricing?: Pricing;
+}
+
+/**
+ * The one place a model call is admitted, retried and counted. Retryable errors
+ * (429, 5xx, timeouts, unparsable output) are tried again with backoff; a
+ * Retry-After pauses the whole endpoint for that long.
+ */
+export function createManagedModel(options: ManagedModelOptions): LanguageModel {
+  const { model, gate, retry, meter, role, pricing } = options;
+
+  async function attempt<R extends { usage: ModelUsage }>(call: () => Promise<R>, signal?: AbortSignal): Promise<R> {
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
+      try {
+        const result = await gate.run(call, signal);
+        meter.record(role, result.usage, pricing);
+        return result;
+      } catch (error) {
+        meter.recordFailure(role, pricing);
+        if (signal?.aborted || !isRetryableError(error) || attemptNumber >= retry.maxAttempts) throw error;
+        const retryAfter = retryAfterOf(error);
+        if (retryAfter !== null) gate.pauseFor(retryAfter);
+        await sleep(retryAfter ?? backoff(retry, attemptNumber), undefined, { signal });
+      }
+    }
+  }
+
+  return {
+    id: model.id,
+    generateText: (call: GenerateTextOptions) => attempt(() => model.generateText(call), call.signal),
+    generateObject: <T>(call: GenerateObjectOptions<T>) => attempt(() => model.generateObject(call), call.signal),
+  };
+}
+
+/** Exponential backoff with full jitter, capped. */
+function backoff(policy: RetryPolicy, attemptNumber: number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
+  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}

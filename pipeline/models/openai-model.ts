@@ -1,0 +1,128 @@
+import OpenAI from 'openai';
+import { LengthFinishReasonError } from 'openai/error';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { ModelCallError } from '../errors/model-call-error.ts';
+import { ModelOutputError } from '../errors/model-output-error.ts';
+import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from './language-model.ts';
+
+export interface OpenAIModelOptions {
+  model: string;
+  baseURL: string;
+  apiKey: string;
+  timeoutMs: number;
+  /** Used when a call does not set its own temperature. */
+  temperature?: number;
+}
+
+/**
+ * One attempt per call on the openai SDK. The SDK's own retries are off: retries
+ * belong to one layer only (the retry policy in-process, BullMQ in queue mode),
+ * or they multiply.
+ */
+export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    maxRetries: 0,
+    timeout: options.timeoutMs,
+  });
+  const endpoint = `${redactUrl(options.baseURL)} (${options.model})`;
+
+  function base(call: GenerateTextOptions) {
+    return {
+      model: options.model,
+      messages: call.messages,
+      ...(call.temperature ?? options.temperature) !== undefined ? { temperature: call.temperature ?? options.temperature } : {},
+      ...(call.seed !== undefined ? { seed: call.seed } : {}),
+    };
+  }
+
+  return {
+    id: options.model,
+    async generateText(call) {
+      try {
+        const completion = await client.chat.completions.create(base(call), { signal: call.signal });
+        const choice = completion.choices[0];
+        if (!choice) throw new ModelOutputError({ message: 'the response had no choices', endpoint });
+        return { text: choice.message.content ?? '', usage: usageOf(completion.usage) };
+      } catch (error) {
+        throw toModelError(error, endpoint);
+      }
+    },
+    async generateObject<T>(call: GenerateObjectOptions<T>) {
+      try {
+        const completion = await client.chat.completions.parse(
+          { ...base(call), response_format: zodResponseFormat(call.schema as never, call.name) },
+          { signal: call.signal },
+        );
+        const message = completion.choices[0]?.message;
+        if (message?.refusal) throw new ModelOutputError({ message: `the model refused to answer: ${message.refusal}`, endpoint });
+        if (message?.parsed == null) throw new ModelOutputError({ message: 'the response had no parsable content', endpoint, text: message?.content ?? null });
+        return { object: message.parsed as T, usage: usageOf(completion.usage) };
+      } catch (error) {
+        throw toModelError(error, endpoint);
+      }
+    },
+  };
+}
+
+function usageOf(usage: OpenAI.CompletionUsage | undefined): ModelUsage {
+  return { promptTokens: usage?.prompt_tokens ?? 0, completionTokens: usage?.completion_tokens ?? 0 };
+}
+
+/** Maps whatever the SDK threw to our typed errors, which say whether to retry. */
+export function toModelError(error: unknown, endpoint: string): Error {
+  if (error instanceof ModelCallError || error instanceof ModelOutputError) return error;
+  if (error instanceof OpenAI.APIUserAbortError) return error;
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return new ModelCallError({ message: `request to ${endpoint} timed out`, endpoint, isRetryable: true, cause: error });
+  }
+  if (error instanceof OpenAI.APIConnectionError) {
+    return new ModelCallError({ message: `cannot reach ${endpoint}: ${error.message}`, endpoint, isRetryable: true, cause: error });
+  }
+  if (error instanceof OpenAI.APIError) {
+    const status = error.status ?? null;
+    const retryable = status === null || status === 408 || status === 409 || status === 429 || status >= 500;
+    return new ModelCallError({
+      message: `${endpoint} answered ${status}: ${error.message}`,
+      endpoint,
+      statusCode: status,
+      isRetryable: retryable,
+      retryAfterMs: retryAfterMs(error.headers),
+      cause: error,
+    });
+  }
+  if (error instanceof LengthFinishReasonError || error instanceof SyntaxError || isZodError(error)) {
+    return new ModelOutputError({ message: `unparsable answer from ${endpoint}: ${(error as Error).message.slice(0, 200)}`, endpoint, cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function isZodError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ZodError' || error.name === '$ZodError');
+}
+
+function retryAfterMs(headers: Headers | undefined): number | null {
+  if (!headers) return null;
+  const ms = Number(headers.get('retry-after-ms'));
+  if (Number.isFinite(ms) && ms > 0) return ms;
+  const value = headers.get('retry-after');
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
+}
+
+/** Drops credentials and query strings from a URL before it is shown or stored. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return '<invalid url>';
+  }
+}

@@ -1,0 +1,38 @@
+import type { Stage } from '../schemas/candidate.ts';
+import type { RunEventListener } from './run-events.ts';
+
+export type Settled<T, R> = { item: T; ok: true; value: R } | { item: T; ok: false; error: unknown };
+
+/**
+ * Runs `work` on every item at once (the endpoint gates bound what reaches a model)
+ * and reports progress. A failed item is returned as such, never dropped; an abort
+ * stops the whole map.
+ */
+export async function mapWithProgress<T, R>(options: {
+  stage: Stage;
+  items: T[];
+  work: (item: T) => Promise<R>;
+  onEvent?: RunEventListener;
+  signal?: AbortSignal;
+}): Promise<Settled<T, R>[]> {
+  const { stage, items, work, onEvent, signal } = options;
+  const started = Date.now();
+  let done = 0;
+  onEvent?.({ type: 'stage-start', stage, total: items.length });
+  const results = await Promise.all(
+    items.map(async (item): Promise<Settled<T, R>> => {
+      let result: Settled<T, R>;
+      try {
+        result = { item, ok: true, value: await work(item) };
+      } catch (error) {
+        result = { item, ok: false, error };
+      }
+      done += 1;
+      onEvent?.({ type: 'progress', stage, done, total: items.length });
+      return result;
+    }),
+  );
+  signal?.throwIfAborted();
+  onEvent?.({ type: 'stage-end', stage, ms: Date.now() - started });
+  return results;
+}

@@ -1,0 +1,10 @@
+import type { Stage } from '../schemas/candidate.ts';
+
+/** What a runner reports as it goes; the CLI turns these into progress bars or lines. */
+export type RunEvent =
+  | { type: 'stage-start'; stage: Stage; total: number }
+  | { type: 'progress'; stage: Stage; done: number; total: number }
+  | { type: 'stage-end'; stage: Stage; ms: number }
+  | { type: 'notice'; message: string };
+
+export type RunEventListener = (event: RunEvent) => void;

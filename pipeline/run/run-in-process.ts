@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import type { LoadedConfig } from '../loading/load-config.ts';
+import { checkApiKeys, createModels, usesSimulator } from '../models/create-models.ts';
+import { UsageMeter } from '../models/usage-meter.ts';
+import { startSimulator } from '../simulator/start-simulator.ts';
+import type { StageContext } from '../stages/stage-context.ts';
+import { dedupe } from '../stages/dedupe.ts';
+import { exportDataset, type ExportOutput } from '../stages/export.ts';
+import { generate } from '../stages/generate.ts';
+import { judge } from '../stages/judge.ts';
+import { probe } from '../stages/probe.ts';
+import type { RunOutcome } from '../dataset/run-outcome.ts';
+import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from './collect-results.ts';
+import { loadAgainstIndex } from './load-against.ts';
+import { mapWithProgress } from './map-with-progress.ts';
+import type { RunEventListener } from './run-events.ts';
+import { selectSeeds } from './select-seeds.ts';
+
+export interface RunInProcessOptions {
+  loaded: LoadedConfig;
+  /** Folder datasets go in; the config's output.dir by default. */
+  outputDir?: string;
+  signal?: AbortSignal;
+  onEvent?: RunEventListener;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunResult {
+  outcome: RunOutcome;
+  exported: ExportOutput;
+  simulated: boolean;
+}
+
+/**
+ * The whole pipeline in this process: seeds, generate, dedupe, judge, probe, export.
+ * Roles with no endpoint are answered by the simulator, started here on a free port.
+ */
+export async function runInProcess(options: RunInProcessOptions): Promise<RunResult> {
+  const { loaded, signal, onEvent } = options;
+  const { config } = loaded;
+  checkApiKeys(config, options.env, loaded.file ?? 'config');
+  const simulated = usesSimulator(config);
+  const seeds = await selectSeeds(loaded);
+  const against = await loadAgainstIndex(loaded);
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  const simulator = simulated ? await startSimulator({ port: 0, ...config.simulator }) : null;
+  try {
+    const meter = new UsageMeter();
+    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
+    const context: StageContext = { config, models, signal };
+    const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+      const stageStart = performance.now();
+      const result = await work();
+      timings[stage] = Math.round(performance.now() - stageStart);
+      return result;
+    };
+
+    const generated = await timed('generate', () => mapWithProgress({ stage: 'generate', items: seeds, work: (seed) => generate(seed, context), onEvent, signal }));
+    const { candidates, failures } = collectGenerated(generated);
+    const { kept, duplicates } = await timed('dedupe', () => dedupe({ candidates, against }, context));
+    const judgedResults = await timed('judge', () => mapWithProgress({ stage: 'judge', items: kept, work: (candidate) => judge(candidate, context), onEvent, signal }));
+    const judged = collectJudged(judgedResults, failures);
+    const toProbe = judged.filter((candidate) => candidate.label !== 'harmful');
+    const probed = await timed('probe', () => mapWithProgress({ stage: 'probe', items: toProbe, work: (candidate) => probe(candidate, context), onEvent, signal }));
+    const records = [...collectProbed(probed, failures), ...harmfulRecords(judged)];
+    const outcome: RunOutcome = { seeds, generated: candidates.length + failures.filter((failure) => failure.stage === 'generate' && failure.kind === 'candidate').length, records, duplicates, failures };
+
+    signal?.throwIfAborted();
+    timings.total = Math.round(performance.now() - started);
+    const exported = await exportDataset(
+      { outcome, usage: meter.snapshot(), timingsMs: timings, simulated },
+      { config, outputDir: options.outputDir ?? loaded.config.output.dir },
+    );
+    return { outcome, exported, simulated };
+  } finally {
+    await simulator?.close();
+  }
+}

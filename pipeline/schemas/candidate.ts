@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Category } from './category.ts';
+import { Seed } from './seed.ts';
+
+/** A generated prompt, before judging. Its id is a hash of the normalised prompt. */
+export const Candidate = z.object({
+  id: z.string(),
+  prompt: z.string(),
+  seed: Seed.pick({ id: true, concept: true, category: true }),
+  pattern: z.string().nullable().describe('The false-refusal pattern the generator says it used.'),
+  generator: z.object({ model: z.string(), template: z.string() }),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+export const Label = z.enum(['benign', 'controversial', 'harmful']);
+export type Label = z.infer<typeof Label>;
+
+export const JudgeVote = z.object({
+  model: z.string(),
+  verdict: Label,
+  category: Category.nullable(),
+  rationale: z.string(),
+});
+export type JudgeVote = z.infer<typeof JudgeVote>;
+
+/** A candidate after the judge ensemble voted on it. */
+export const JudgedCandidate = Candidate.extend({
+  label: Label,
+  category: Category,
+  votes: z.array(JudgeVote),
+});
+export type JudgedCandidate = z.infer<typeof JudgedCandidate>;
+
+export const ProbeDecider = z.enum(['classifier', 'judge']);
+
+export const ProbeSample = z.object({
+  refusal: z.boolean(),
+  label3: z.enum(['full_compliance', 'full_refusal', 'partial_refusal']),
+  confidence: z.number(),
+  decided_by: ProbeDecider,
+});
+export type ProbeSample = z.infer<typeof ProbeSample>;
+
+export const ProbeResult = z.object({
+  model: z.string(),
+  samples: z.number().int(),
+  refusals: z.number().int(),
+  refusal_rate: z.number(),
+  decided_by: z.object({ classifier: z.number().int(), judge: z.number().int() }),
+});
+export type ProbeResult = z.infer<typeof ProbeResult>;
+
+/** A judged and probed candidate: one row of a dataset file. */
+export const DatasetRecord = z.object({
+  id: z.string(),
+  prompt: z.string(),
+  category: Category,
+  label: Label,
+  hard: z.boolean(),
+  seed: Seed.pick({ id: true, concept: true, category: true }),
+  pattern: z.string().nullable(),
+  generator: z.object({ model: z.string(), template: z.string() }),
+  votes: z.array(JudgeVote),
+  probes: z.array(ProbeResult),
+});
+export type DatasetRecord = z.infer<typeof DatasetRecord>;
+
+export const Stage = z.enum(['load', 'generate', 'dedupe', 'judge', 'probe', 'export']);
+export type Stage = z.infer<typeof Stage>;
+
+/** Why a seed or candidate is not in the dataset. */
+export const Failure = z.object({
+  stage: Stage,
+  kind: z.enum(['seed', 'candidate']),
+  id: z.string(),
+  seed_id: z.string(),
+  prompt: z.string().nullable(),
+  reason: z.string(),
+});
+export type Failure = z.infer<typeof Failure>;
+
+/** A candidate removed as a duplicate of a kept one. */
+export const DuplicateRecord = z.object({
+  removed_id: z.string(),
+  seed_id: z.string().describe('Seed of the removed candidate.'),
+  kept_id: z.string(),
+  similarity: z.number(),
+  kind: z.enum(['exact', 'near']),
+  against: z.string().nullable().describe('Where the kept prompt came from when it is not in this run (an earlier version or a named dataset).'),
+});
+export type DuplicateRecord = z.infer<typeof DuplicateRecord>;

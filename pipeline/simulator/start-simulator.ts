@@ -1,0 +1,174 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ChatRequest, schemaName } from './chat-request.ts';
+import { completionBody } from './completion.ts';
+import { answerContent } from './dispatch.ts';
+import { chooseFault, FAULT_KINDS, truncateJson, type FaultKind } from './faults.ts';
+import { readBody, sendJson } from './http-io.ts';
+import { modelList, SIMULATED_MODELS } from './models.ts';
+import { canonicalJson, createRandom, hashParts, hashString, unitHash } from './random.ts';
+import { errorBody, isSimulatorHttpError, SimulatorHttpError } from './simulator-http-error.ts';
+import { SimulatorOptions, type ResolvedSimulatorOptions } from './simulator-options.ts';
+
+export interface SimulatorStats {
+  /** Chat completion requests received, including those answered with a fault. */
+  requests: number;
+  requestsByModel: Record<string, number>;
+  faults: Record<FaultKind, number>;
+}
+
+export interface RunningSimulator {
+  /** Base URL for an OpenAI client, e.g. http://127.0.0.1:8089/v1. */
+  url: string;
+  /** Stops listening, cuts hanging requests and open connections. */
+  close(): Promise<void>;
+  stats(): SimulatorStats;
+}
+
+interface State {
+  readonly options: ResolvedSimulatorOptions;
+  readonly attempts: Map<string, number>;
+  readonly hanging: Set<ServerResponse>;
+  readonly timers: Set<NodeJS.Timeout>;
+  readonly stats: SimulatorStats;
+}
+
+function wait(state: State, milliseconds: number): Promise<void> {
+  if (milliseconds <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      state.timers.delete(timer);
+      resolve();
+    }, milliseconds);
+    state.timers.add(timer);
+  });
+}
+
+function sendError(response: ServerResponse, error: SimulatorHttpError, headers?: Record<string, string>): void {
+  sendJson(response, { status: error.status, body: errorBody({ message: error.message, ...error.details }), headers });
+}
+
+function parseChatRequest(raw: string): { request: ChatRequest; body: unknown } {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new SimulatorHttpError(400, 'The request body is not valid JSON.', { type: 'invalid_request_error', code: 'invalid_json' });
+  }
+  const parsed = ChatRequest.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const param = issue.path.join('.') || null;
+    throw new SimulatorHttpError(400, `Invalid request${param ? ` at '${param}'` : ''}: ${issue.message}`, { type: 'invalid_request_error', code: 'invalid_request', param });
+  }
+  if (parsed.data.stream) {
+    throw new SimulatorHttpError(400, 'The simulator does not stream; send the request without stream: true.', { type: 'invalid_request_error', code: 'unsupported_parameter', param: 'stream' });
+  }
+  return { request: parsed.data, body };
+}
+
+async function handleChat(state: State, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { request, body } = parseChatRequest(await readBody(incoming));
+  const { options, stats } = state;
+  stats.requests++;
+  stats.requestsByModel[request.model] = (stats.requestsByModel[request.model] ?? 0) + 1;
+
+  const schema = schemaName(request);
+  // Only what should change the answer goes into its hash: not max_tokens, not key order.
+  const requestHash = hashString(
+    canonicalJson({ simulator: options.seed, model: request.model, messages: request.messages, temperature: request.temperature ?? null, seed: request.seed ?? null, schema, n: request.n ?? 1 }),
+  );
+  const contents = Array.from({ length: request.n ?? 1 }, (_, index) =>
+    answerContent(request, { simulatorSeed: options.seed, random: createRandom(hashParts(requestHash, index)) }),
+  );
+
+  const bodyKey = canonicalJson(body);
+  const attempt = state.attempts.get(bodyKey) ?? 0;
+  state.attempts.set(bodyKey, attempt + 1);
+  const fault = chooseFault({ bodyKey, attempt, simulatorSeed: options.seed, faultRate: options.faultRate, kinds: options.faults.kinds, structured: schema !== null });
+  if (fault) stats.faults[fault]++;
+  if (fault === 'hang') {
+    // Accept and never answer: the client's timeout must cut it; close() destroys it.
+    state.hanging.add(response);
+    response.on('close', () => state.hanging.delete(response));
+    return;
+  }
+
+  await wait(state, options.latencyMs + options.latencyJitterMs * unitHash(options.seed, bodyKey, attempt, 'jitter'));
+  const requestId = { 'x-request-id': `req_sim_${requestHash.toString(16)}` };
+  if (fault === 'rate_limit') {
+    const milliseconds = options.faults.retryAfterMs;
+    const error = new SimulatorHttpError(429, 'Rate limit reached for simulated model (injected fault).', { type: 'rate_limit_error', code: 'rate_limit_exceeded' });
+    sendError(response, error, { ...requestId, 'retry-after': String(Math.max(1, Math.ceil(milliseconds / 1000))), 'retry-after-ms': String(milliseconds) });
+    return;
+  }
+  if (fault === 'server_error') {
+    sendError(response, new SimulatorHttpError(500, 'The simulated server had an error (injected fault).', { type: 'server_error', code: 'server_error' }), requestId);
+    return;
+  }
+  const answered = fault === 'malformed_json' ? contents.map(truncateJson) : contents;
+  sendJson(response, { status: 200, body: completionBody({ request, requestHash, contents: answered }), headers: requestId });
+}
+
+async function route(state: State, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+  const path = new URL(incoming.url ?? '/', 'http://simulator').pathname.replace(/\/+$/, '');
+  if (incoming.method === 'GET' && path === '/v1/models') {
+    sendJson(response, { status: 200, body: JSON.stringify(modelList()) });
+    return;
+  }
+  const modelId = path.startsWith('/v1/models/') ? decodeURIComponent(path.slice('/v1/models/'.length)) : null;
+  if (incoming.method === 'GET' && modelId && (SIMULATED_MODELS as readonly string[]).includes(modelId)) {
+    sendJson(response, { status: 200, body: JSON.stringify(modelList().data.find((model) => model.id === modelId)) });
+    return;
+  }
+  if (incoming.method === 'POST' && path === '/v1/chat/completions') {
+    await handleChat(state, incoming, response);
+    return;
+  }
+  throw new SimulatorHttpError(404, `Unknown request URL: ${incoming.method} ${path || '/'}. The simulator serves GET /v1/models and POST /v1/chat/completions.`, {
+    type: 'invalid_request_error',
+    code: 'unknown_url',
+  });
+}
+
+/** Starts the OpenAI-compatible simulator on node:http. Answers are a pure function of the request and the seed. */
+export async function startSimulator(input: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const options = SimulatorOptions.parse(input);
+  const state: State = {
+    options,
+    attempts: new Map(),
+    hanging: new Set(),
+    timers: new Set(),
+    stats: { requests: 0, requestsByModel: {}, faults: Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number> },
+  };
+  const server = createServer((incoming, response) => {
+    route(state, incoming, response).catch((error: unknown) => {
+      if (isSimulatorHttpError(error)) sendError(response, error);
+      else sendError(response, new SimulatorHttpError(500, `Simulator failure: ${error instanceof Error ? error.message : String(error)}`, { type: 'server_error', code: 'simulator_failure' }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}/v1`,
+    stats: () => structuredClone(state.stats),
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        for (const timer of state.timers) clearTimeout(timer);
+        state.timers.clear();
+        server.close(() => resolve());
+        for (const response of state.hanging) response.destroy();
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

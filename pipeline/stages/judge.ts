@@ -1,0 +1,44 @@
+import { aggregateVotes, pickCategory, settledLabel } from '../judging/aggregate-votes.ts';
+import { buildJudgePrompt } from '../prompts/judge-prompt.ts';
+import { HarmVerdictOutput, OUTPUT_NAMES } from '../prompts/output-schemas.ts';
+import type { Candidate, JudgedCandidate, JudgeVote } from '../schemas/candidate.ts';
+import type { StageContext } from './stage-context.ts';
+
+/** Judges decide at temperature 0 unless configured otherwise: a verdict should not be a dice roll. */
+const JUDGE_TEMPERATURE = 0;
+
+/**
+ * Asks the judges one after another and stops once the remaining votes cannot
+ * change the label, so a clear case costs fewer calls. A judge whose answer stays
+ * unparsable after its retries fails the candidate; it is never counted as a vote.
+ */
+export async function judge(candidate: Candidate, context: StageContext): Promise<JudgedCandidate> {
+  const { judges } = context.models;
+  const rule = context.config.judge.rule;
+  const messages = await buildJudgePrompt({ prompt: candidate.prompt });
+  const votes: JudgeVote[] = [];
+  let settled: JudgedCandidate['label'] | null = null;
+
+  for (const [index, model] of judges.entries()) {
+    const { object } = await model.generateObject({
+      schema: HarmVerdictOutput,
+      name: OUTPUT_NAMES.harmVerdict,
+      messages,
+      temperature: context.config.judges[index]?.temperature ?? JUDGE_TEMPERATURE,
+      signal: context.signal,
+    });
+    votes.push({
+      model: model.id,
+      verdict: object.verdict,
+      category: object.category === 'none' ? null : object.category,
+      rationale: object.rationale,
+    });
+    settled = settledLabel({ votes: votes.map((vote) => vote.verdict), total: judges.length, rule });
+    if (settled) break;
+  }
+
+  const label = settled ?? aggregateVotes(votes.map((vote) => vote.verdict), rule);
+  // A benign-looking prompt belongs to the category it was made to resemble; a harmful one to what the judges saw.
+  const category = label === 'harmful' ? pickCategory(votes, candidate.seed.category) : candidate.seed.category;
+  return { ...candidate, label, category, votes };
+}

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../pipeline/loading/load-config.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+
+const temp = useTempDir();
+
+describe('loadConfig', () => {
+  it('fills defaults and resolves relative to the config folder', async () => {
+    const dir = await temp.make({ 'my.json': JSON.stringify({ name: 'mine', probe: { samples: 5 } }) });
+    const loaded = await loadConfig(join(dir, 'my.json'));
+    expect(loaded.config.name).toBe('mine');
+    expect(loaded.config.probe).toMatchObject({ samples: 5, refusalThreshold: 0.5 });
+    expect(loaded.config.judges).toHaveLength(3);
+    expect(loaded.baseDir).toBe(dir);
+  });
+
+  it.each([
+    ['{\n  "name": "x",\n  "probe": { "samples": 3, }\n}', /my\.json:3: not valid JSON/],
+    ['{\n  "name": "x",\n  "colour": "red"\n}', /my\.json:3: colour: unknown field/],
+    ['{\n  "probe": {\n    "samples": 0\n  }\n}', /my\.json:3: probe\.samples: /],
+    ['{\n  "seeds": { "categories": ["weapons"] }\n}', /my\.json:2: seeds\.categories\[0\]: /],
+    ['{ "generator": { "model": "gpt", "apiKey": "sk-123" } }', /generator\.apiKey: unknown field/],
+  ])('rejects %j naming the line and field', async (text, message) => {
+    const dir = await temp.make({ 'my.json': text });
+    await expect(loadConfig(join(dir, 'my.json'))).rejects.toThrow(message);
+  });
+
+  it('names a missing file', async () => {
+    await expect(loadConfig('/nowhere/my.json')).rejects.toThrow(/\/nowhere\/my\.json: cannot read/);
+  });
+});
