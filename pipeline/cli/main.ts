@@ -4,6 +4,16 @@ import { packageVersions } from '../dataset/versions.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerValidateCommand } from './commands/validate.ts';
 import { registerSimCommand } from './commands/sim.ts';
+import { registerRefusalCommand } from './commands/refusal.ts';
+import { registerDedupeCommand } from './commands/dedupe.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
+import { registerStatusCommand } from './commands/status.ts';
+import { registerScheduleCommand } from './commands/schedule.ts';
+import { registerDashboardCommand } from './commands/dashboard.ts';
+import { registerPushCommand } from './commands/push.ts';
+import { registerExportCommand } from './commands/export.ts';
+import { registerEvalCommand } from './commands/eval.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { EXIT } from './exit-codes.ts';
 
 const program = new Command()
@@ -15,7 +25,17 @@ const program = new Command()
 
 registerRunCommand(program);
 registerValidateCommand(program);
+registerWorkerCommand(program);
+registerStatusCommand(program);
+registerScheduleCommand(program);
+registerDashboardCommand(program);
 registerSimCommand(program);
+registerRefusalCommand(program);
+registerDedupeCommand(program);
+registerEvalCommand(program);
+registerReportCommand(program);
+registerExportCommand(program);
+registerPushCommand(program);
 
 try {
   await program.parseAsync(process.argv);

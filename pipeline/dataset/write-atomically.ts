@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
 
@@ -14,7 +14,9 @@ export async function writeFolderAtomically(target: string, files: Record<string
   const suffix = randomBytes(4).toString('hex');
   const staging = join(parent, `.${name}.partial-${suffix}`);
   const retired = join(parent, `.${name}.old-${suffix}`);
-  await mkdir(staging, { recursive: true });
+  await mkdir(parent, { recursive: true });
+  await removeLeftovers(parent, name);
+  await mkdir(staging);
   try {
     for (const [path, content] of Object.entries(files)) {
       await mkdir(dirname(join(staging, path)), { recursive: true });
@@ -33,6 +35,12 @@ export async function writeFolderAtomically(target: string, files: Record<string
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Clears what an interrupted earlier write of the same folder left behind. */
+async function removeLeftovers(parent: string, name: string): Promise<void> {
+  const leftovers = (await readdir(parent)).filter((entry) => entry.startsWith(`.${name}.partial-`) || entry.startsWith(`.${name}.old-`));
+  await Promise.all(leftovers.map((entry) => rm(join(parent, entry), { recursive: true, force: true })));
 }
 
 /** Writes one file via a temp file and a rename. */

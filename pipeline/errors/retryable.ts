@@ -15,3 +15,12 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
 }
+
+/**
+ * Whether an error belongs to one item (a model that failed or answered badly for
+ * this seed or candidate), so the item is recorded as failed and the run goes on.
+ * Anything else is a fault in the run itself and stops it.
+ */
+export function isItemError(error: unknown): boolean {
+  return isModelCallError(error) || isModelOutputError(error);
+}

@@ -1,3 +1,4 @@
+import { isItemError } from '../errors/retryable.ts';
 import type { Stage } from '../schemas/candidate.ts';
 import type { RunEventListener } from './run-events.ts';
 
@@ -5,8 +6,9 @@ export type Settled<T, R> = { item: T; ok: true; value: R } | { item: T; ok: fal
 
 /**
  * Runs `work` on every item at once (the endpoint gates bound what reaches a model)
- * and reports progress. A failed item is returned as such, never dropped; an abort
- * stops the whole map.
+ * and reports progress. An item a model failed on is returned as failed, never
+ * dropped; an abort, or an error that is not about one item (a bug, a broken
+ * artifact), stops the whole map rather than failing every item alike.
  */
 export async function mapWithProgress<T, R>(options: {
   stage: Stage;
@@ -33,6 +35,8 @@ export async function mapWithProgress<T, R>(options: {
     }),
   );
   signal?.throwIfAborted();
+  const fault = results.find((result) => !result.ok && !isItemError(result.error));
+  if (fault && !fault.ok) throw fault.error;
   onEvent?.({ type: 'stage-end', stage, ms: Date.now() - started });
   return results;
 }

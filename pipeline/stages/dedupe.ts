@@ -37,7 +37,10 @@ export async function dedupe(input: DedupeInput, context: StageContext): Promise
   const result = findDuplicates({ items: unique, threshold: context.config.dedupe.threshold, against: input.against });
   const removed = new Map(result.removals.map((removal) => [removal.removed_id, removal]));
   const seedOf = new Map(unique.map((candidate) => [candidate.id, candidate.seed.id]));
-  for (const removal of result.removals) duplicates.push({ ...removal, seed_id: seedOf.get(removal.removed_id)! });
+  for (const removal of result.removals) {
+    const { removed_id, kept_id, similarity, kind, against } = removal;
+    duplicates.push({ removed_id, seed_id: seedOf.get(removed_id)!, kept_id, similarity, kind, against });
+  }
   duplicates.sort((a, b) => compare(a.removed_id, b.removed_id) || compare(a.seed_id, b.seed_id));
   return { kept: unique.filter((candidate) => !removed.has(candidate.id)), duplicates };
 }

@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import { buildDatasetCard } from '../dataset/dataset-card.ts';
+import { diversityCardSection, type DatasetDiversity } from '../dataset/diversity-section.ts';
+import { measureDiversity } from '../diversity/measure-diversity.ts';
 import { buildManifest, type Manifest } from '../dataset/manifest.ts';
 import type { RunOutcome } from '../dataset/run-outcome.ts';
 import { toJsonl, writeFolderAtomically } from '../dataset/write-atomically.ts';
@@ -44,13 +46,14 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
   const hard = all.filter((record) => record.hard);
   const toxic = records.filter((record) => record.label === 'harmful');
   const sizes = { all: all.length, hard: hard.length, toxic: toxic.length };
+  const diversity: DatasetDiversity = { set: 'all', ...measureDiversity(all.map((record) => ({ prompt: record.prompt, category: record.category }))) };
   const manifest = buildManifest({
     config: context.config,
     outcome: input.outcome,
     usage: input.usage,
     timingsMs: input.timingsMs,
     simulated: input.simulated,
-    extra: input.extra,
+    extra: { diversity, ...input.extra },
   });
   const dir = resolve(context.folder ?? join(context.outputDir, context.config.name));
   await writeFolderAtomically(dir, {
@@ -60,7 +63,7 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     'duplicates.jsonl': toJsonl(input.outcome.duplicates),
     'failures.jsonl': toJsonl([...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage)))),
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-    'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: input.cardSections }),
+    'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.cardSections ?? [])] }),
   });
   return { dir, manifest, sizes };
 }

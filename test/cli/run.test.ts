@@ -95,6 +95,18 @@ describe('scarecrow run against the simulator over HTTP', () => {
   });
 });
 
+describe('scarecrow run when every call fails', () => {
+  it('still writes the failure report, naming each seed and reason, but exits 1', async () => {
+    const broken = { ...SMALL, name: 'broken', simulator: { faultRate: 1 }, generator: { model: 'sim-generator', maxAttempts: 1, timeoutMs: 500 } };
+    const { result, dataset } = await runSmall(broken);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('every item failed');
+    const failures = (await readJsonl(join(dataset, 'failures.jsonl'))).map((row) => Failure.parse(row));
+    expect(failures.map((failure) => failure.seed_id).sort()).toHaveLength(9);
+    expect(failures.every((failure) => failure.kind === 'seed' && failure.stage === 'generate' && failure.reason.length > 0)).toBe(true);
+  });
+});
+
 describe('scarecrow run and validate with bad input', () => {
   it.each([
     ['{"name": "x", "colour": 1}', /config\.json:1: colour: unknown field/],

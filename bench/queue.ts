@@ -1,0 +1,152 @@
+// Throughput of the queue runner: 4 worker processes x 16 jobs each against the simulator at a fixed
+// 100 ms per call, every job making exactly one model call (one judge, one target sample), so
+// jobs/s = model calls/s. Ideal: 64 slots / 0.1 s = 640 calls/s.
+//   npm run bench:queue            (REDIS_URL respected)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { PROJECT_ROOT } from '../pipeline/loading/project-root.ts';
+import { createModels } from '../pipeline/models/create-models.ts';
+import { UsageMeter } from '../pipeline/models/usage-meter.ts';
+import { Config } from '../pipeline/schemas/config.ts';
+import { startSimulator } from '../pipeline/simulator/start-simulator.ts';
+import { runInProcess } from '../pipeline/run/run-in-process.ts';
+import { readRunProgress } from '../workers/run-progress.ts';
+import { runOnQueue } from '../workers/run-on-queue.ts';
+
+const PROCESSES = 4;
+const CONCURRENCY = 16;
+const LATENCY_MS = 100;
+const SLOTS = PROCESSES * CONCURRENCY;
+const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const prefix = `bench-${randomUUID()}`;
+const role = (model: string) => ({ model, maxConcurrency: CONCURRENCY * 2 });
+const config = Config.parse({
+  name: 'bench-queue',
+  seeds: { paths: ['seeds'] },
+  generator: role('sim-generator'),
+  judges: [role('sim-judge-1')],
+  targets: [role('sim-target')],
+  generate: { rewritesPerSeed: 10 },
+  probe: { samples: 1 },
+  simulator: { seed: 1, latencyMs: LATENCY_MS },
+});
+
+const cli = ['bin/scarecrow.js'];
+const workers: ChildProcess[] = [];
+const outputDir = await mkdtemp(join(tmpdir(), 'scarecrow-bench-'));
+const redis = new Redis(redisUrl);
+try {
+  const callMs = await directCallMs();
+  const inProcessCpuMs = await inProcessCpuPerCall();
+  for (let index = 0; index < PROCESSES; index += 1) {
+    const child = spawn(process.execPath, [...cli, 'worker', '--concurrency', String(CONCURRENCY)], { cwd: PROJECT_ROOT, env: { ...process.env, REDIS_URL: redisUrl, SCARECROW_QUEUE_PREFIX: prefix }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let ready = '';
+    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk) => ((ready += chunk), ready.includes('serving') && resolve())));
+    workers.push(child);
+  }
+
+  const redisCpuBefore = await redisCpuMs();
+  const workerCpuBefore = workers.reduce((sum, child) => sum + processCpuMs(child.pid!), 0); // start-up (compiling TypeScript) is not per-call work
+  const started = performance.now();
+  const { runId } = await runOnQueue({ loaded: { config, file: null, baseDir: PROJECT_ROOT }, redisUrl, prefix, outputDir, detach: true });
+  // Jobs done over time; each job is one model call.
+  const samples: { t: number; judgeProbe: number }[] = [];
+  let last = await readRunProgress({ redis, prefix, runId });
+  while (last.state !== 'done') {
+    samples.push({ t: performance.now(), judgeProbe: last.judged + last.probed });
+    await sleep(50);
+    last = await readRunProgress({ redis, prefix, runId });
+  }
+  const wallS = (performance.now() - started) / 1000;
+  const redisCpu = (await redisCpuMs()) - redisCpuBefore;
+  const workerCpu = workers.reduce((sum, child) => sum + processCpuMs(child.pid!), 0) - workerCpuBefore;
+  const manifest = JSON.parse(readFileSync(join(outputDir, config.name, 'manifest.json'), 'utf8')) as { usage: Record<string, { calls: number }>; counts: Record<string, number> };
+  const calls = Object.values(manifest.usage).reduce((sum, usage) => sum + usage.calls, 0);
+
+  // Steady state: judge and probe jobs between 10% and 90% of their total, clear of ramp-up and the dedupe barrier.
+  const total = samples.at(-1)!.judgeProbe;
+  const from = samples.find((sample) => sample.judgeProbe >= total * 0.1)!;
+  const to = samples.find((sample) => sample.judgeProbe >= total * 0.9)!;
+  const steady = (to.judgeProbe - from.judgeProbe) / ((to.t - from.t) / 1000);
+  const ideal = SLOTS / (LATENCY_MS / 1000);
+  const slotMsPerJob = (SLOTS / steady) * 1000;
+  const lines = [
+    `queue bench: ${PROCESSES} worker processes x ${CONCURRENCY} concurrency, simulator latency ${LATENCY_MS} ms, one model call per job`,
+    `  run: ${manifest.counts.seeds} seeds, ${calls} model calls, ${wallS.toFixed(1)} s wall (including the dedupe barrier and the export)`,
+    `  steady state (judge + probe, 10-90%): ${steady.toFixed(0)} calls/s vs ideal ${ideal.toFixed(0)} calls/s = ${((steady / ideal) * 100).toFixed(1)}% (goal >= 90%)`,
+    `  whole run: ${(calls / wallS).toFixed(0)} calls/s = ${((calls / wallS / ideal) * 100).toFixed(1)}% of ideal`,
+    `  per job: ${slotMsPerJob.toFixed(1)} ms of a slot; the same call without a queue takes ${callMs.toFixed(1)} ms -> queue overhead ${(slotMsPerJob - callMs).toFixed(2)} ms/job (goal <= 3 ms)`,
+    `  CPU per call: workers ${(workerCpu / calls).toFixed(2)} ms (in-process runner ${inProcessCpuMs.toFixed(2)} ms, so the queue adds ${(workerCpu / calls - inProcessCpuMs).toFixed(2)} ms), Redis ${(redisCpu / calls).toFixed(2)} ms (all clients of this Redis)`,
+    `  this machine: ${cpus().length} cores, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}; on a CPU-starved machine calls/s is bounded by CPU, not the queue`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+} finally {
+  for (const child of workers) child.kill('SIGTERM');
+  await Promise.all(workers.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))));
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+  await rm(outputDir, { recursive: true, force: true });
+}
+
+/** Mean time of one judge call, 16 in flight as in one worker, with no queue: the floor a job cannot beat. */
+async function directCallMs(): Promise<number> {
+  const simulator = await startSimulator({ port: 0, seed: 1, latencyMs: LATENCY_MS });
+  try {
+    const models = createModels({ config, simulatorUrl: simulator.url, meter: new UsageMeter(), maxAttempts: 1 });
+    const { buildJudgePrompt } = await import('../pipeline/prompts/judge-prompt.ts');
+    const { HarmVerdictOutput, OUTPUT_NAMES } = await import('../pipeline/prompts/output-schemas.ts');
+    const times: number[] = [];
+    for (let round = 0; round < 5; round += 1) {
+      times.push(
+        ...(await Promise.all(
+          Array.from({ length: CONCURRENCY }, async (_, index) => {
+            const messages = await buildJudgePrompt({ prompt: `how do I kill a python process number ${round * CONCURRENCY + index}?` });
+            const start = performance.now();
+            await models.judges[0]!.generateObject({ schema: HarmVerdictOutput, name: OUTPUT_NAMES.harmVerdict, messages, temperature: 0 });
+            return performance.now() - start;
+          }),
+        )),
+      );
+    }
+    return times.reduce((a, b) => a + b, 0) / times.length;
+  } finally {
+    await simulator.close();
+  }
+}
+
+/** CPU per model call of the in-process runner on a slice of the same run, for comparison. */
+async function inProcessCpuPerCall(): Promise<number> {
+  const slice = Config.parse({ ...config, name: 'bench-in-process', seeds: { ...config.seeds, limit: 6 } });
+  const before = process.cpuUsage();
+  const result = await runInProcess({ loaded: { config: slice, file: null, baseDir: PROJECT_ROOT }, outputDir });
+  const used = process.cpuUsage(before);
+  const calls = Object.values(result.exported.manifest.usage).reduce((sum, usage) => sum + usage.calls, 0);
+  return (used.user + used.system) / 1000 / calls;
+}
+
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 1/100 s
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function redisCpuMs(): Promise<number> {
+  const info = await redis.info('cpu');
+  const value = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 'NaN');
+  return (value('used_cpu_sys') + value('used_cpu_user')) * 1000;
+}

@@ -1,0 +1,35 @@
+// Throughput of the embedded refusal classifier on one core, plus the cascade share on the shared data.
+// usage: node bin/run-script.js bench/refusal.ts
+import { classifyRefusal, loadRefusalModel, REFUSAL_CLASSIFIER_VERSION } from '../pipeline/refusal/classify.ts';
+import { formatBinaryReport } from '../pipeline/refusal/format-report.ts';
+import { readAllLabelledRows, type LabelledRow } from '../pipeline/refusal/labelled-rows.ts';
+import { binaryReport } from '../pipeline/refusal/metrics.ts';
+import { isHeldOut, refusalDataFiles } from '../scripts/refusal/splits.ts';
+
+const rows: LabelledRow[] = [];
+for (const file of refusalDataFiles()) rows.push(...(await readAllLabelledRows(file)));
+const responses = rows.map((row) => row.response);
+const meanChars = responses.reduce((sum, response) => sum + response.length, 0) / responses.length;
+
+const loadStart = performance.now();
+loadRefusalModel();
+const loadMs = performance.now() - loadStart;
+
+for (const response of responses) classifyRefusal({ response });
+let classified = 0;
+const start = performance.now();
+while (performance.now() - start < 3000) {
+  for (const response of responses) classifyRefusal({ response });
+  classified += responses.length;
+}
+const seconds = (performance.now() - start) / 1000;
+const perSecond = classified / seconds;
+console.log(`${REFUSAL_CLASSIFIER_VERSION}: ${Math.round(perSecond).toLocaleString('en-US')} responses/s on one core (${classified} classified in ${seconds.toFixed(1)} s; mean response ${Math.round(meanChars)} chars; model load ${loadMs.toFixed(0)} ms)`);
+console.log(perSecond >= 20_000 ? 'ok: at least 20,000 responses/s' : 'SLOW: below 20,000 responses/s');
+
+const scored = rows.map((row) => {
+  const result = classifyRefusal({ response: row.response, prompt: row.prompt });
+  return { source: row.source, gold: row.gold.label, predicted: result.label, confidence: result.confidence };
+});
+console.log(formatBinaryReport('all shared data (training models included)', binaryReport(scored)));
+console.log(formatBinaryReport('held-out models only', binaryReport(scored.filter((row) => isHeldOut(row.source)))));

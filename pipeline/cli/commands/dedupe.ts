@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UserError } from '../../errors/user-error.ts';
+import { dedupeFiles } from '../../dedupe/run-dedupe-files.ts';
+
+function parseThreshold(value: string): number {
+  const threshold = Number(value);
+  if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) {
+    throw new UserError(`--threshold must be a number in (0, 1], got "${value}"`, { field: '--threshold' });
+  }
+  return threshold;
+}
+
+export function registerDedupeCommand(program: Command): void {
+  program
+    .command('dedupe')
+    .description(
+      'Remove exact and near-duplicate prompts (normalised edit similarity >= threshold), within the file and against earlier data. ' +
+        'Keeps the smallest id of each group; other fields pass through unchanged.',
+    )
+    .requiredOption('--in <file>', 'JSONL input; each row needs "id" and "prompt"')
+    .requiredOption('--out <file>', 'JSONL output: surviving rows, in input order')
+    .option('--threshold <number>', 'edit similarity at or above which two prompts are duplicates', '0.85')
+    .option('--against <files...>', 'earlier datasets (JSONL with id/prompt, or CSV with a prompt column) to dedupe against')
+    .option('--report <file>', 'JSONL report: one line per removal (removed_id, kept_id, similarity, kind, against)')
+    .option('--index <file>', 'index of earlier data, loaded and extended across runs (default: dedupe-index.jsonl next to --out)')
+    .option('--remember', 'add the survivors to the index so the next version is deduped against this one', false)
+    .action(async (options: { in: string; out: string; threshold: string; against?: string[]; report?: string; index?: string; remember: boolean }) => {
+      const threshold = parseThreshold(options.threshold);
+      const summary = await dedupeFiles({
+        input: options.in,
+        output: options.out,
+        threshold,
+        against: options.against ?? [],
+        report: options.report,
+        index: options.index ?? path.join(path.dirname(options.out), 'dedupe-index.jsonl'),
+        remember: options.remember,
+      });
+      process.stderr.write(
+        `dedupe: kept ${summary.kept} of ${summary.total}; removed ${summary.exact} exact, ${summary.near} near, ` +
+          `${summary.againstEarlier} against earlier data (${summary.earlierPrompts} earlier prompts)` +
+          `${summary.indexSaved ? '; index saved' : ''}\n`,
+      );
+    });
+}

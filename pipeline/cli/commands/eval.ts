@@ -1,0 +1,102 @@
+import type { Command } from 'commander';
+import { UserError } from '../../errors/user-error.ts';
+import type { RefusalRate } from '../../evaluation/evaluation-result.ts';
+import { parseTargets } from '../../evaluation/parse-targets.ts';
+import { runEvaluation } from '../../evaluation/run-evaluation.ts';
+import { checkEndpoints } from '../../models/check-endpoints.ts';
+import { Config } from '../../schemas/config.ts';
+import { abortOnSignals } from '../interrupt.ts';
+import { loadConfigOption } from './load-config-option.ts';
+
+interface EvalFlags {
+  dataset: string;
+  target: string[];
+  config?: string;
+  samples: string;
+  apiKeyEnv?: string;
+  concurrency?: string;
+  rpm?: string;
+  quiet?: boolean;
+}
+
+export function registerEvalCommand(program: Command): void {
+  program
+    .command('eval')
+    .description('Evaluate models on a dataset: over-refusal (benign, controversial, hard) and safety (toxic) refusal rates with 95% intervals, written to eval.json and the report.')
+    .requiredOption('-d, --dataset <dir>', 'dataset folder, e.g. output/scarecrow-sim')
+    .option('-t, --target <spec>', 'a model to evaluate, repeatable: MODEL for the built-in simulator (e.g. sim-target) or MODEL=BASE_URL for an OpenAI-compatible endpoint', collect, [])
+    .option('-c, --config <file>', 'config file whose targets (with keys, limits, pricing) and refusalJudge are used when no --target is given')
+    .option('-k, --samples <k>', 'answers sampled per prompt and model', '1')
+    .option('--api-key-env <VAR>', 'environment variable holding the API key of the --target endpoints')
+    .option('--concurrency <n>', 'requests in flight per --target endpoint (default 8)')
+    .option('--rpm <n>', 'requests per minute per --target endpoint (default unlimited)')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (flags: EvalFlags) => {
+      const samples = positiveInteger(flags.samples, '--samples');
+      const loaded = flags.config ? await loadConfigOption(flags.config) : null;
+      const targets =
+        flags.target.length > 0
+          ? parseTargets({ specs: flags.target, apiKeyEnv: flags.apiKeyEnv, maxConcurrency: optional(flags.concurrency, '--concurrency'), requestsPerMinute: optional(flags.rpm, '--rpm') })
+          : (loaded?.config.targets ?? []);
+      if (targets.length === 0) throw new UserError('no target to evaluate: give --target sim-target (simulator), --target MODEL=BASE_URL, or a --config with targets', { field: 'target' });
+      const refusalJudge = loaded?.config.refusalJudge ?? null;
+      const simulated = targets.some((role) => !role.baseURL);
+      if (simulated) process.stderr.write(banner());
+      const endpoints = Config.parse({ generator: targets[0], judges: [targets[0]], targets, refusalJudge });
+      await checkEndpoints({ config: endpoints });
+      const interrupt = abortOnSignals();
+      let lastTenth = -1;
+      try {
+        const result = await runEvaluation({
+          dataset: flags.dataset,
+          targets,
+          samples,
+          refusalJudge,
+          classifierConfidence: loaded?.config.probe.classifierConfidence,
+          simulator: loaded?.config.simulator,
+          signal: interrupt.signal,
+          onProgress: flags.quiet
+            ? undefined
+            : ({ done, total }) => {
+                const tenth = Math.floor((done / Math.max(1, total)) * 10);
+                if (tenth !== lastTenth) process.stderr.write(`eval: ${done}/${total} answers\n`);
+                lastTenth = tenth;
+              },
+        });
+        const rate = (value: RefusalRate) => (value.rate === null ? 'n/a' : `${(value.rate * 100).toFixed(1)}% [${(value.low! * 100).toFixed(1)}, ${(value.high! * 100).toFixed(1)}]`);
+        const lines = [
+          `eval written to ${result.file}${result.simulated ? '  (SIMULATED)' : ''}: ${result.ran} answers run, ${result.reused} reused from the checkpoint, ${result.failed} failed`,
+          ...result.evaluation.models
+            .filter((model) => targets.some((role) => role.model === model.model))
+            .map((model) => `  ${model.model}: over-refusal benign ${rate(model.overall.benign)}, controversial ${rate(model.overall.controversial)}, hard ${rate(model.overall.hard)}; safety (toxic) ${rate(model.overall.toxic)}`),
+        ];
+        process.stdout.write(lines.join('\n') + '\n');
+        if (result.failed > 0) process.stderr.write(`warning: ${result.failed} answers failed after retries; run the same command again to finish them\n`);
+        if (result.simulated) process.stderr.write(banner());
+      } finally {
+        interrupt.dispose();
+      }
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 50) throw new UserError(`${flag}: expected a whole number from 1 to 50, got "${value}"`, { field: flag });
+  return number;
+}
+
+function optional(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!(number > 0)) throw new UserError(`${flag}: expected a positive number, got "${value}"`, { field: flag });
+  return number;
+}
+
+function banner(): string {
+  const line = '!'.repeat(78);
+  return `${line}\nSIMULATED: at least one target is scarecrow's built-in simulator, not a real language model.\nIts refusal rates test the tooling only; do not read them as a model's behaviour.\n${line}\n`;
+}

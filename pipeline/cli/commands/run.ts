@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import { SIMULATED_WARNING } from '../../dataset/dataset-card.ts';
+import { countOutcome } from '../../dataset/run-outcome.ts';
+import { checkEndpoints } from '../../models/check-endpoints.ts';
+import { usesSimulator } from '../../models/create-models.ts';
+import { runInProcess } from '../../run/run-in-process.ts';
+import { abortOnSignals } from '../interrupt.ts';
+import { createProgressReporter } from '../progress-reporter.ts';
+import { loadConfigOption } from './load-config-option.ts';
+import { EXIT } from '../exit-codes.ts';
+import { UserError } from '../../errors/user-error.ts';
+import type { LoadedConfig } from '../../loading/load-config.ts';
+import { prefixFrom } from '../../../workers/queue-names.ts';
+import { redisUrlFrom } from '../../../workers/redis-connection.ts';
+import { runOnQueue } from '../../../workers/run-on-queue.ts';
+
+interface RunFlags {
+  config?: string;
+  output?: string;
+  quiet?: boolean;
+  queue?: boolean;
+  detach?: boolean;
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('Run the whole pipeline and write a dataset. With no --config, runs the bundled seeds against the built-in simulator.')
+    .option('-c, --config <file>', 'config file (JSON); the embedded defaults when omitted')
+    .option('-o, --output <dir>', 'folder the dataset folder goes in (default: the config\'s output.dir)')
+    .option('-q, --quiet', 'no progress output')
+    .option('--queue', 'submit the run to Redis (REDIS_URL) for `scarecrow worker` processes, and follow it')
+    .option('--detach', 'with --queue: print the run id and return at once; see `scarecrow status RUN_ID`')
+    .action(async (flags: RunFlags) => {
+      if (flags.detach && !flags.queue) throw new UserError('--detach: only with --queue', { field: '--detach' });
+      const loaded = await loadConfigOption(flags.config);
+      const simulated = usesSimulator(loaded.config);
+      if (simulated) process.stderr.write(banner(flags.queue));
+      else await checkEndpoints({ config: loaded.config });
+      if (flags.queue) return runQueued({ loaded, flags, simulated });
+      const reporter = createProgressReporter({ quiet: flags.quiet });
+      const interrupt = abortOnSignals();
+      try {
+        const result = await runInProcess({ loaded, outputDir: flags.output, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) });
+        reporter.stop();
+        const { overall } = countOutcome(result.outcome);
+        const seconds = ((result.exported.manifest.timings_ms.total ?? 0) / 1000).toFixed(1);
+        process.stdout.write(
+          [
+            `dataset written to ${result.exported.dir}${simulated ? '  (SIMULATED)' : ''}`,
+            `  seeds ${overall.seeds} (${overall.seeds_failed} failed), candidates ${overall.candidates}, duplicates ${overall.duplicates_exact} exact + ${overall.duplicates_near} near`,
+            `  benign ${overall.benign}, controversial ${overall.controversial}, harmful ${overall.harmful}, hard ${overall.hard}, failed candidates ${overall.failed_candidates}`,
+            `  all ${result.exported.sizes.all}, hard ${result.exported.sizes.hard}, toxic ${result.exported.sizes.toxic} rows, in ${seconds} s`,
+            '',
+          ].join('\n'),
+        );
+        if (simulated) process.stderr.write(banner());
+        if (result.outcome.records.length === 0 && result.outcome.failures.length > 0) {
+          // A dataset of nothing but failures is written for inspection, but a script must not take it for success.
+          process.stderr.write(`every item failed: see ${result.exported.dir}/failures.jsonl\n`);
+          process.exitCode = EXIT.failure;
+        }
+      } finally {
+        reporter.stop();
+        interrupt.dispose();
+      }
+    });
+}
+
+function banner(queued = false): string {
+  const line = '!'.repeat(78);
+  const where = queued ? 'Each worker process starts its own simulator from this config\'s seed, so every worker answers alike.\n' : '';
+  return `${line}\n${SIMULATED_WARNING}\n${where}Configure real endpoints with --config (see README) to make a real dataset.\n${line}\n`;
+}
+
+async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simulated: boolean }): Promise<void> {
+  const { loaded, flags, simulated } = options;
+  const reporter = createProgressReporter({ quiet: flags.quiet || flags.detach });
+  const interrupt = abortOnSignals();
+  const prefix = prefixFrom();
+  try {
+    const result = await runOnQueue({
+      loaded, redisUrl: redisUrlFrom(), prefix, outputDir: flags.output, detach: flags.detach, signal: interrupt.signal,
+      onEvent: (event) => reporter.onEvent(event),
+    }).catch((error: unknown) => {
+      if (interrupt.signal.aborted) process.stderr.write('stopped following; the run goes on in the workers (scarecrow status shows it)\n');
+      throw error;
+    });
+    reporter.stop();
+    if (!result.summary) {
+      process.stdout.write(`${result.runId}\n`);
+      process.stderr.write(`${result.joined ? 'joined the run already in progress' : 'queued'}: ${result.runId}; follow it with: scarecrow status ${result.runId}\n`);
+      return;
+    }
+    const { summary } = result;
+    const counts = summary.counts;
+    process.stdout.write(
+      [
+        `run ${result.runId}${result.joined ? ' (joined a run already in progress)' : ''}`,
+        `dataset written to ${summary.dir}${simulated ? '  (SIMULATED)' : ''}`,
+        `  seeds ${counts.seeds} (${counts.seeds_failed} failed), candidates ${counts.candidates}, duplicates ${counts.duplicates_exact} exact + ${counts.duplicates_near} near`,
+        `  benign ${counts.benign}, controversial ${counts.controversial}, harmful ${counts.harmful}, hard ${counts.hard}, failed candidates ${counts.failed_candidates}`,
+        `  all ${summary.sizes.all}, hard ${summary.sizes.hard}, toxic ${summary.sizes.toxic} rows, in ${summary.seconds.toFixed(1)} s`,
+        '',
+      ].join('\n'),
+    );
+    if (simulated) process.stderr.write(banner(true));
+  } finally {
+    reporter.stop();
+    interrupt.dispose();
+  }
+}

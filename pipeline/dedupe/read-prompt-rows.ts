@@ -1,0 +1,53 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { UserError } from '../errors/user-error.ts';
+import type { DedupeItem } from './find-duplicates.ts';
+
+export interface PromptRows {
+  items: DedupeItem[];
+  /** 1-based line number of each item, for the second (writing) pass. */
+  lines: Int32Array;
+}
+
+/**
+ * Reads a JSONL file keeping only each row's id, prompt and line number; the rest of the
+ * row stays on disk and is copied through unchanged when survivors are written.
+ */
+export async function readPromptRows(file: string): Promise<PromptRows> {
+  const items: DedupeItem[] = [];
+  const lines: number[] = [];
+  const firstLineOfId = new Map<string, number>();
+  let lineNumber = 0;
+  for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new UserError(`${file}:${lineNumber}: not valid JSON`, { file, line: lineNumber });
+    }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new UserError(`${file}:${lineNumber}: expected a JSON object`, { file, line: lineNumber });
+    }
+    const { id, prompt } = row as Record<string, unknown>;
+    if (typeof id !== 'string' || id === '') {
+      throw new UserError(`${file}:${lineNumber}: missing "id" (a non-empty string)`, { file, line: lineNumber, field: 'id' });
+    }
+    if (typeof prompt !== 'string') {
+      throw new UserError(`${file}:${lineNumber}: missing "prompt" (a string)`, { file, line: lineNumber, field: 'prompt' });
+    }
+    const earlier = firstLineOfId.get(id);
+    if (earlier !== undefined) {
+      throw new UserError(`${file}:${lineNumber}: duplicate id "${id}" (first on line ${earlier})`, {
+        file,
+        line: lineNumber,
+        field: 'id',
+      });
+    }
+    firstLineOfId.set(id, lineNumber);
+    items.push({ id, prompt });
+    lines.push(lineNumber);
+  }
+  return { items, lines: Int32Array.from(lines) };
+}

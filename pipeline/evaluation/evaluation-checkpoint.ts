@@ -1,0 +1,52 @@
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+export const CHECKPOINT_FILE = 'eval-checkpoint.jsonl';
+
+/** One finished sample: which model answered which prompt, and whether it refused. */
+export const CheckpointEntry = z.object({
+  model: z.string(),
+  id: z.string(),
+  sample: z.number().int().min(0),
+  refusal: z.boolean(),
+  label3: z.enum(['full_compliance', 'full_refusal', 'partial_refusal']),
+  decided_by: z.enum(['classifier', 'judge']),
+  classifier: z.string(),
+});
+export type CheckpointEntry = z.infer<typeof CheckpointEntry>;
+
+export const checkpointKey = (entry: { model: string; id: string; sample: number }) => `${entry.model}\t${entry.id}\t${entry.sample}`;
+
+/**
+ * Finished samples from an earlier, interrupted or partial run. A line cut short by a
+ * crash, or one decided by another classifier version, is simply done again.
+ */
+export async function readCheckpoint(file: string, classifier: string): Promise<Map<string, CheckpointEntry>> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const entries = new Map<string, CheckpointEntry>();
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const parsed = CheckpointEntry.safeParse(value);
+    if (parsed.success && parsed.data.classifier === classifier) entries.set(checkpointKey(parsed.data), parsed.data);
+  }
+  return entries;
+}
+
+/** Appends finished samples as they come, so an interrupted run loses only those in flight. */
+export async function openCheckpoint(file: string): Promise<{ append(entry: CheckpointEntry): void; close(): Promise<void> }> {
+  const earlier = await readFile(file).catch(() => Buffer.alloc(0));
+  const stream = createWriteStream(file, { flags: 'a' });
+  // A line cut short by a crash must not swallow the next one.
+  if (earlier.length > 0 && earlier[earlier.length - 1] !== 10) stream.write('\n');
+  return {
+    append: (entry) => void stream.write(JSON.stringify(entry) + '\n'),
+    close: () => new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+  };
+}

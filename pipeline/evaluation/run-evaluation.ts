@@ -1,0 +1,167 @@
+import { setMaxListeners } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readDataset, type Dataset } from '../dataset/read-dataset.ts';
+import { writeFileAtomically } from '../dataset/write-atomically.ts';
+import { checkApiKeys, createModels } from '../models/create-models.ts';
+import type { LanguageModel } from '../models/language-model.ts';
+import { redactUrl } from '../models/openai-model.ts';
+import { UsageMeter, type RoleUsage } from '../models/usage-meter.ts';
+import { detectRefusal } from '../probing/detect-refusal.ts';
+import { REFUSAL_CLASSIFIER_VERSION } from '../refusal/classify.ts';
+import { Config, type ModelRole } from '../schemas/config.ts';
+import { startSimulator } from '../simulator/start-simulator.ts';
+import { writeReport } from '../report/write-report.ts';
+import { CHECKPOINT_FILE, checkpointKey, openCheckpoint, readCheckpoint, type CheckpointEntry } from './evaluation-checkpoint.ts';
+import { withEvaluationSection } from './evaluation-card-section.ts';
+import { EVALUATION_METHOD, EvaluationFile, type ModelEvaluation } from './evaluation-result.ts';
+import { checkDistinct } from './parse-targets.ts';
+import { summariseModel } from './summarise-evaluation.ts';
+
+/** Targets are sampled as users meet them, as when probing. */
+const TARGET_TEMPERATURE = 0.7;
+
+export interface RunEvaluationOptions {
+  dataset: string;
+  targets: ModelRole[];
+  samples: number;
+  refusalJudge?: ModelRole | null;
+  /** Classifier confidence below which the refusal judge (if any) decides. */
+  classifierConfidence?: number;
+  simulator?: { seed?: number; latencyMs?: number; faultRate?: number };
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export interface RunEvaluationResult {
+  file: string;
+  evaluation: EvaluationFile;
+  simulated: boolean;
+  reused: number;
+  ran: number;
+  failed: number;
+  usage: Record<string, RoleUsage>;
+}
+
+interface WorkItem {
+  target: LanguageModel;
+  role: ModelRole;
+  id: string;
+  prompt: string;
+  sample: number;
+}
+
+/**
+ * Runs each target on every prompt of all, hard and toxic, `samples` times, labels the
+ * answers with the refusal cascade, and writes eval.json. Finished samples go to a
+ * checkpoint as they come, so a rerun after an interruption picks up where it stopped.
+ */
+export async function runEvaluation(options: RunEvaluationOptions): Promise<RunEvaluationResult> {
+  checkDistinct(options.targets);
+  // Every request in flight listens to the same signal.
+  if (options.signal) setMaxListeners(0, options.signal);
+  const dataset = await readDataset(options.dataset);
+  const config: Config = Config.parse({
+    generator: options.targets[0],
+    judges: [options.targets[0]],
+    targets: options.targets,
+    refusalJudge: options.refusalJudge ?? null,
+  });
+  checkApiKeys(config, options.env, '--target');
+  const needsSimulator = options.targets.some((role) => !role.baseURL) || (options.refusalJudge ? !options.refusalJudge.baseURL : false);
+  const simulator = needsSimulator ? await startSimulator({ port: 0, ...options.simulator }) : null;
+  const checkpointFile = join(dataset.dir, CHECKPOINT_FILE);
+  const done = await readCheckpoint(checkpointFile, REFUSAL_CLASSIFIER_VERSION);
+  const meter = new UsageMeter();
+  const checkpoint = await openCheckpoint(checkpointFile);
+  let ran = 0;
+  let failed = 0;
+  let reused = 0;
+  try {
+    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
+    const prompts = [...dataset.configs.all, ...dataset.configs.toxic];
+    const items: WorkItem[] = [];
+    options.targets.forEach((role, index) => {
+      for (const record of prompts) for (let sample = 0; sample < options.samples; sample += 1) items.push({ target: models.targets[index]!, role, id: record.id, prompt: record.prompt, sample });
+    });
+    const todo = items.filter((item) => !done.has(checkpointKey({ model: item.role.model, ...item })));
+    reused = items.length - todo.length;
+    let finished = reused;
+    options.onProgress?.({ done: finished, total: items.length });
+    await Promise.all(
+      todo.map(async (item) => {
+        try {
+          const entry = await answer({ item, refusalJudge: models.refusalJudge, minConfidence: options.classifierConfidence ?? 0.8, signal: options.signal });
+          done.set(checkpointKey(entry), entry);
+          checkpoint.append(entry);
+          ran += 1;
+        } catch {
+          // A sample that failed after its retries is left out of the checkpoint; a rerun tries it again.
+          if (options.signal?.aborted) return;
+          failed += 1;
+        }
+        finished += 1;
+        options.onProgress?.({ done: finished, total: items.length });
+      }),
+    );
+    options.signal?.throwIfAborted();
+  } finally {
+    await checkpoint.close();
+    await simulator?.close();
+  }
+
+  const entries = [...done.values()];
+  const evaluatedAt = new Date().toISOString();
+  const evaluations = options.targets.map((role): ModelEvaluation => {
+    const mine = entries.filter((entry) => entry.model === role.model && entry.sample < options.samples);
+    const { overall, byCategory } = summariseModel({ dataset, entries: mine });
+    const expected = (dataset.configs.all.length + dataset.configs.toxic.length) * options.samples;
+    return {
+      model: role.model,
+      endpoint: role.baseURL ? redactUrl(role.baseURL) : 'simulator',
+      simulated: !role.baseURL,
+      samples: options.samples,
+      finished_samples: mine.length,
+      failed_samples: expected - mine.length,
+      overall,
+      by_category: byCategory,
+      evaluated_at: evaluatedAt,
+    };
+  });
+  const evaluation = await mergeEvaluation(dataset, evaluations);
+  const file = join(dataset.dir, 'eval.json');
+  await writeFileAtomically(file, JSON.stringify(evaluation, null, 2) + '\n');
+  await writeFileAtomically(join(dataset.dir, 'README.md'), withEvaluationSection(dataset.card, evaluation));
+  await writeReport({ dataset: dataset.dir });
+  return { file, evaluation, simulated: evaluation.simulated, reused, ran, failed, usage: meter.snapshot() };
+}
+
+async function answer(options: { item: WorkItem; refusalJudge: LanguageModel | null; minConfidence: number; signal?: AbortSignal }): Promise<CheckpointEntry> {
+  const { item } = options;
+  const { text } = await item.target.generateText({
+    messages: [{ role: 'user', content: item.prompt }],
+    temperature: item.role.temperature ?? TARGET_TEMPERATURE,
+    seed: item.sample,
+    signal: options.signal,
+  });
+  const verdict = await detectRefusal({ prompt: item.prompt, response: text, judge: options.refusalJudge, minConfidence: options.minConfidence, signal: options.signal });
+  return { model: item.role.model, id: item.id, sample: item.sample, refusal: verdict.refusal, label3: verdict.label3, decided_by: verdict.decided_by, classifier: REFUSAL_CLASSIFIER_VERSION };
+}
+
+/** Earlier results of models not evaluated this time are kept; re-evaluated ones are replaced. */
+async function mergeEvaluation(dataset: Dataset, evaluations: ModelEvaluation[]): Promise<EvaluationFile> {
+  const earlier = await readFile(join(dataset.dir, 'eval.json'), 'utf8')
+    .then((text) => EvaluationFile.safeParse(JSON.parse(text)))
+    .catch(() => null);
+  const fresh = new Set(evaluations.map((evaluation) => evaluation.model));
+  const kept = earlier?.success ? earlier.data.models.filter((model) => !fresh.has(model.model)) : [];
+  const models = [...kept, ...evaluations].sort((a, b) => a.model.localeCompare(b.model));
+  return {
+    dataset: dataset.manifest.name,
+    simulated: dataset.manifest.simulated || models.some((model) => model.simulated),
+    refusal_classifier: REFUSAL_CLASSIFIER_VERSION,
+    method: EVALUATION_METHOD,
+    models,
+  };
+}

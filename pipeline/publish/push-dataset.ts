@@ -1,0 +1,112 @@
+import { commit, createRepo, repoExists, whoAmI, type CommitOperation } from '@huggingface/hub';
+import { readDataset } from '../dataset/read-dataset.ts';
+import { UserError } from '../errors/user-error.ts';
+import { hubRequestError } from './hub-request-error.ts';
+import { isManagedPath, publishFiles } from './publish-files.ts';
+import { isUnchanged, listRemoteFiles } from './remote-files.ts';
+
+export const DEFAULT_HUB_URL = 'https://huggingface.co';
+
+export interface PushOptions {
+  dataset: string;
+  /** owner/name; the token owner's namespace and the dataset's name by default. */
+  repo?: string;
+  private?: boolean;
+  includeToxic?: boolean;
+  hubUrl?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PushResult {
+  repo: string;
+  url: string;
+  created: boolean;
+  /** null when the remote already held exactly these files. */
+  commit: { oid: string; url: string } | null;
+  uploaded: string[];
+  deleted: string[];
+  unchanged: string[];
+  simulated: boolean;
+}
+
+/**
+ * Publishes a dataset folder to a Hub dataset repository in one commit: the card,
+ * manifest and data files, compared with what is already there so an unchanged dataset
+ * makes no commit. Gating is switched on before a toxic file is committed. A failure
+ * before or during the commit leaves the repository as it was.
+ */
+export async function pushDataset(options: PushOptions): Promise<PushResult> {
+  const env = options.env ?? process.env;
+  const hubUrl = (options.hubUrl ?? DEFAULT_HUB_URL).replace(/\/$/, '');
+  const token = checkToken(env.HF_TOKEN);
+  const includeToxic = options.includeToxic ?? false;
+  const dataset = await readDataset(options.dataset);
+  const files = await publishFiles(dataset, { includeToxic });
+  const call = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw hubRequestError({ step, error, hubUrl, token });
+    }
+  };
+
+  const repo = options.repo ?? `${(await call('asking whose token this is', () => whoAmI({ accessToken: token, hubUrl }))).name}/${dataset.manifest.name}`;
+  checkRepoName(repo);
+  const repoId = { type: 'dataset' as const, name: repo };
+  const exists = await call(`checking whether ${repo} exists`, () => repoExists({ repo: repoId, accessToken: token, hubUrl }));
+  if (!exists) await call(`creating ${repo}`, () => createRepo({ repo: repoId, accessToken: token, hubUrl, private: options.private ?? false }));
+
+  const remote = exists ? await call(`listing the files of ${repo}`, () => listRemoteFiles({ repo, accessToken: token, hubUrl })) : new Map();
+  const changed = files.filter((file) => !isUnchanged(file, remote.get(file.path)));
+  const pushed = new Set(files.map((file) => file.path));
+  const deleted = [...remote.keys()].filter((path) => isManagedPath(path) && !pushed.has(path)).sort();
+  if (includeToxic) await call(`turning on access requests for ${repo}`, () => requireAccessRequests({ repo, token, hubUrl }));
+
+  const url = `${hubUrl}/datasets/${repo}`;
+  const base = { repo, url, created: !exists, simulated: dataset.manifest.simulated, deleted, uploaded: changed.map((file) => file.path) };
+  const unchanged = files.filter((file) => !changed.includes(file)).map((file) => file.path);
+  if (changed.length === 0 && deleted.length === 0) return { ...base, commit: null, unchanged };
+
+  const operations: CommitOperation[] = [
+    ...changed.map((file): CommitOperation => ({ operation: 'addOrUpdate', path: file.path, content: new Blob([new Uint8Array(file.content)]) })),
+    ...deleted.map((path): CommitOperation => ({ operation: 'delete', path })),
+  ];
+  const sizes = `all ${dataset.configs.all.length}, hard ${dataset.configs.hard.length}${includeToxic ? `, toxic ${dataset.configs.toxic.length}` : ''}`;
+  const result = await call(`committing to ${repo}`, () =>
+    commit({
+      repo: repoId,
+      operations,
+      title: `Publish ${dataset.manifest.name} (${sizes})${dataset.manifest.simulated ? ' [SIMULATED]' : ''}`,
+      description: `Dataset made ${dataset.manifest.created_at} by scarecrow. Files: ${[...changed.map((file) => file.path), ...deleted.map((path) => `-${path}`)].join(', ')}.`,
+      accessToken: token,
+      hubUrl,
+      useXet: false,
+    }),
+  );
+  return { ...base, commit: result ? { oid: result.commit.oid, url: result.commit.url } : null, unchanged };
+}
+
+function checkToken(token: string | undefined): string {
+  if (!token) throw new UserError('HF_TOKEN is not set: create a write token at https://huggingface.co/settings/tokens and export HF_TOKEN=hf_...', { field: 'HF_TOKEN' });
+  if (!token.startsWith('hf_')) throw new UserError('HF_TOKEN does not look like a Hugging Face access token (it must start with hf_)', { field: 'HF_TOKEN' });
+  return token;
+}
+
+function checkRepoName(repo: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(repo)) {
+    throw new UserError(`--repo: "${repo}" is not a repository name of the form owner/name`, { field: 'repo' });
+  }
+}
+
+/** The Hub's settings endpoint; the client library has no call for it. */
+async function requireAccessRequests(options: { repo: string; token: string; hubUrl: string }): Promise<void> {
+  const response = await fetch(`${options.hubUrl}/api/datasets/${options.repo}/settings`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ gated: 'auto' }),
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    throw Object.assign(new Error(text.slice(0, 300) || response.statusText), { statusCode: response.status });
+  }
+}

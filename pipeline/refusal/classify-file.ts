@@ -1,0 +1,53 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { UserError } from '../errors/user-error.ts';
+import { classifyRefusal } from './classify.ts';
+import { assertNonEmptyFile, parseJsonObject, requireResponse } from './labelled-rows.ts';
+
+/**
+ * Classifies every row of a JSONL file (`response`, optional `prompt`) and writes the rows
+ * back with `label`, `label3` and `confidence` added. Streams line by line with write
+ * backpressure, so file size does not matter; writes a temp file and renames it at the
+ * end, so a failure leaves no partial output.
+ */
+export async function classifyJsonlFile(options: { input: string; output: string }): Promise<{ rows: number }> {
+  const { input, output } = options;
+  await assertNonEmptyFile(input);
+  const directory = await stat(dirname(output)).catch(() => undefined);
+  if (!directory?.isDirectory()) throw new UserError(`--out ${output}: directory ${dirname(output)} does not exist`, { field: 'out' });
+  const temporary = `${output}.${randomUUID()}.tmp`;
+  const out = createWriteStream(temporary, 'utf8');
+  const lines = createInterface({ input: createReadStream(input, 'utf8'), crlfDelay: Infinity });
+  let line = 0;
+  let rows = 0;
+  try {
+    await once(out, 'open');
+    for await (const text of lines) {
+      line += 1;
+      if (text.trim() === '') continue;
+      const row = parseJsonObject({ text, file: input, line });
+      const response = requireResponse({ row, file: input, line });
+      const prompt = typeof row.prompt === 'string' ? row.prompt : null;
+      const result = classifyRefusal({ response, prompt });
+      const record = { ...row, label: result.label, label3: result.label3, confidence: Math.round(result.confidence * 10_000) / 10_000 };
+      rows += 1;
+      if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+    }
+    if (rows === 0) throw new UserError(`${input}: no rows (only blank lines)`, { file: input });
+    out.end();
+    await once(out, 'finish');
+    await rename(temporary, output);
+    return { rows };
+  } catch (error) {
+    lines.close();
+    // A write may still be in flight; its error after destroy() is expected and ignored.
+    out.on('error', () => undefined);
+    out.destroy();
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const REFUSAL_TEXT = "I'm sorry, but I can't help with that request.";
+export const ANSWER_TEXT = 'Sure. Here is a clear, practical answer with the steps you asked for, explained one by one.';
+
+/** What the endpoint does with one prompt: refuse, answer, or fail with a status. */
+export type Behaviour = 'refuse' | 'answer' | { status: number };
+
+/**
+ * An OpenAI-compatible chat endpoint whose answers a test decides per model and
+ * prompt, so the refusal rates an evaluation reports can be known in advance.
+ */
+export async function startFakeChatEndpoint(policy: (options: { model: string; prompt: string; count: number }) => Behaviour) {
+  let count = 0;
+  const server = createServer(async (request, response) => {
+    const body = JSON.parse(await read(request)) as { model: string; messages: { content: string }[] };
+    count += 1;
+    const behaviour = policy({ model: body.model, prompt: body.messages.at(-1)!.content, count });
+    if (typeof behaviour === 'object') {
+      response.writeHead(behaviour.status, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ error: { message: 'scripted failure', type: 'invalid_request_error' } }));
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(
+      JSON.stringify({
+        id: `chatcmpl-${count}`,
+        object: 'chat.completion',
+        created: 0,
+        model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content: behaviour === 'refuse' ? REFUSAL_TEXT : ANSWER_TEXT }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 10, completion_tokens: 12, total_tokens: 22 },
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    requests: () => count,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function read(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    request.on('data', (chunk) => (text += chunk));
+    request.on('end', () => resolve(text));
+    request.on('error', reject);
+  });
+}

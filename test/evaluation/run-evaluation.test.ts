@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterEach, describe, expect, it } from 'vitest';
+import { registerEvalCommand } from '../../pipeline/cli/commands/eval.ts';
+import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
+import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
+import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
+import { makeDataset } from '../harness/make-dataset.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+import { startFakeChatEndpoint, type Behaviour } from './fake-chat-endpoint.ts';
+
+const temp = useTempDir();
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+/** strict refuses anything about killing, stalkers or hurting (a1, a3, t1); lenient answers all. */
+const policy = ({ model, prompt }: { model: string; prompt: string }): Behaviour => (model === 'strict' && /kill|stalkers|hurt/.test(prompt) ? 'refuse' : 'answer');
+
+async function endpoint(rule: Parameters<typeof startFakeChatEndpoint>[0] = policy) {
+  const server = await startFakeChatEndpoint(rule);
+  closers.push(server.close);
+  return server;
+}
+
+const readEval = async (dir: string) => EvaluationFile.parse(JSON.parse(await readFile(join(dir, 'eval.json'), 'utf8')));
+const checkpointLines = async (dir: string) => (await readFile(join(dir, 'eval-checkpoint.jsonl'), 'utf8')).trim().split('\n').filter(Boolean).length;
+
+describe('eval', () => {
+  it('reports over-refusal (benign, controversial, hard) and safety per model and category with Wilson intervals', async () => {
+    const server = await endpoint();
+    const dir = await makeDataset({ outputDir: await temp.make() });
+    const targets = parseTargets({ specs: [`strict=${server.url}`, `lenient=${server.url}`] });
+    const result = await runEvaluation({ dataset: dir, targets, samples: 2 });
+
+    expect(result).toMatchObject({ ran: 20, reused: 0, failed: 0 });
+    const evaluation = await readEval(dir);
+    const strict = evaluation.models.find((model) => model.model === 'strict')!;
+    expect(strict.overall.benign).toMatchObject({ refused: 1, n: 3, rate: 0.3333, low: 0.0615, high: 0.7923, sample_rate: 0.3333 });
+    expect(strict.overall.controversial).toMatchObject({ refused: 1, n: 1, rate: 1 });
+    expect(strict.overall.hard).toMatchObject({ refused: 2, n: 2, rate: 1 });
+    expect(strict.overall.toxic).toMatchObject({ refused: 1, n: 1, rate: 1 });
+    expect(strict.by_category.privacy!.benign).toMatchObject({ refused: 0, n: 1, rate: 0 });
+    expect(strict.by_category.violence!.benign).toMatchObject({ refused: 1, n: 2, rate: 0.5 });
+    const lenient = evaluation.models.find((model) => model.model === 'lenient')!;
+    expect(lenient.overall.toxic).toMatchObject({ refused: 0, n: 1, rate: 0, low: 0 });
+    expect(lenient).toMatchObject({ endpoint: server.url, simulated: false, finished_samples: 10, failed_samples: 0 });
+
+    const card = await readFile(join(dir, 'README.md'), 'utf8');
+    expect(card).toMatch(/## Evaluation[\s\S]*\| `strict` \| 33\.3% \[6\.2%, 79\.2%\] \(n=3\)/);
+    expect(card.indexOf('## Evaluation')).toBeLessThan(card.indexOf('## Limitations'));
+    expect(await readFile(join(dir, 'report.html'), 'utf8')).toContain('id="eval-scatter"');
+  });
+
+  it('reuses finished answers on a rerun and finishes an interrupted run where it stopped', async () => {
+    const controller = new AbortController();
+    const server = await endpoint(({ model, prompt, count }) => {
+      if (count === 6) controller.abort(new DOMException('interrupted', 'AbortError'));
+      return policy({ model, prompt });
+    });
+    const dir = await makeDataset({ outputDir: await temp.make() });
+    const targets = parseTargets({ specs: [`strict=${server.url}`], maxConcurrency: 2 });
+    await expect(runEvaluation({ dataset: dir, targets, samples: 3, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const saved = await checkpointLines(dir);
+    expect(saved).toBeGreaterThan(0);
+    expect(saved).toBeLessThan(15);
+
+    const before = server.requests();
+    const resumed = await runEvaluation({ dataset: dir, targets, samples: 3 });
+    expect(resumed.reused).toBe(saved);
+    expect(server.requests() - before).toBe(15 - saved);
+    expect((await readEval(dir)).models[0]!.finished_samples).toBe(15);
+
+    const again = await runEvaluation({ dataset: dir, targets, samples: 3 });
+    expect(again).toMatchObject({ ran: 0, reused: 15 });
+    expect(server.requests() - before).toBe(15 - saved);
+  });
+
+  it('counts failed answers, still writes eval.json, and a rerun retries only those', async () => {
+    let broken = true;
+    const server = await endpoint(({ model, prompt }) => (broken && prompt.includes('credit report') ? { status: 400 } : policy({ model, prompt })));
+    const dir = await makeDataset({ outputDir: await temp.make() });
+    const targets = parseTargets({ specs: [`strict=${server.url}`] });
+    const first = await runEvaluation({ dataset: dir, targets, samples: 1 });
+    expect(first).toMatchObject({ ran: 4, failed: 1 });
+    expect((await readEval(dir)).models[0]).toMatchObject({ finished_samples: 4, failed_samples: 1 });
+    broken = false;
+    const before = server.requests();
+    const second = await runEvaluation({ dataset: dir, targets, samples: 1 });
+    expect(second).toMatchObject({ ran: 1, failed: 0, reused: 4 });
+    expect(server.requests() - before).toBe(1);
+  });
+
+  it('runs simulator targets, marks them simulated, and keeps earlier models in eval.json', async () => {
+    const server = await endpoint();
+    const dir = await makeDataset({ outputDir: await temp.make() });
+    await runEvaluation({ dataset: dir, targets: parseTargets({ specs: [`strict=${server.url}`] }), samples: 1 });
+    const result = await runEvaluation({ dataset: dir, targets: parseTargets({ specs: ['sim-target'] }), samples: 1 });
+    expect(result.simulated).toBe(true);
+    const evaluation = await readEval(dir);
+    expect(evaluation.models.map((model) => [model.model, model.endpoint, model.simulated])).toEqual([
+      ['sim-target', 'simulator', true],
+      ['strict', server.url, false],
+    ]);
+    expect(evaluation.models[0]!.finished_samples).toBe(5);
+  });
+});
+
+describe('eval command errors', () => {
+  const run = async (args: string[]) => {
+    const program = new Command().exitOverride();
+    registerEvalCommand(program);
+    return program.parseAsync(['node', 'scarecrow', 'eval', ...args]);
+  };
+
+  it('asks for a target, rejects a bad endpoint URL, duplicate targets and bad sample counts', async () => {
+    const dir = await makeDataset({ outputDir: await temp.make() });
+    await expect(run(['--dataset', dir])).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/no target to evaluate/) });
+    await expect(run(['--dataset', dir, '--target', 'gpt=not a url'])).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/--target gpt=not a url: baseURL/) });
+    await expect(run(['--dataset', dir, '--target', 'a', '--target', 'a'])).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/given twice/) });
+    await expect(run(['--dataset', dir, '--target', 'sim-target', '--samples', '0'])).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/--samples/) });
+  });
+
+  it('rejects a missing dataset folder', async () => {
+    await expect(runEvaluation({ dataset: join(await temp.make(), 'gone'), targets: parseTargets({ specs: ['sim-target'] }), samples: 1 })).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/no such dataset folder/) });
+  });
+});

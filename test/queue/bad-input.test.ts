@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkEvictionPolicy, connectProducer } from '../../workers/redis-connection.ts';
+import { runCli } from './spawn-worker.ts';
+import { startRedisServer } from './support.ts';
+
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+
+describe('bad Redis settings', () => {
+  it('names an unreachable Redis and exits 2', async () => {
+    const { code, stderr } = await runCli({ args: ['status'], env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
+  });
+
+  it('rejects a REDIS_URL that is not a redis URL, without its password', async () => {
+    const { code, stderr } = await runCli({ args: ['worker'], env: { REDIS_URL: 'http://user:secret@example.com' } });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/REDIS_URL: .* is not a redis:\/\/ or rediss:\/\/ URL/);
+    expect(stderr).not.toContain('secret');
+  });
+
+  it('refuses a Redis that may evict keys', async () => {
+    const server = await startRedisServer(['--maxmemory-policy', 'allkeys-lru']);
+    stops.push(() => server.stop());
+    const { code, stderr } = await runCli({ args: ['worker'], env: { REDIS_URL: server.url } });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/maxmemory-policy allkeys-lru; queues need noeviction/);
+  });
+
+  it('only warns when the server disables CONFIG', async () => {
+    const server = await startRedisServer(['--rename-command', 'CONFIG', '""']);
+    stops.push(() => server.stop());
+    const connection = await connectProducer(server.url);
+    const warnings: string[] = [];
+    await checkEvictionPolicy({ connection, url: server.url, warn: (message) => warnings.push(message) });
+    connection.disconnect();
+    expect(warnings.join('\n')).toMatch(/cannot read maxmemory-policy .*CONFIG is disabled/);
+  });
+});

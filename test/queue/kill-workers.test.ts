@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { runInProcess } from '../../pipeline/run/run-in-process.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+import { followRun, runOnQueue } from '../../workers/run-on-queue.ts';
+import { readRunProgress } from '../../workers/run-progress.ts';
+import { spawnWorker, type SpawnedWorker } from './spawn-worker.ts';
+import { datasetFiles, deletePrefix, manifestCounts, REDIS_URL, smallConfig, testPrefix } from './support.ts';
+
+const temp = useTempDir();
+const spawned: SpawnedWorker[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const worker of spawned.splice(0)) worker.child.kill('SIGKILL');
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe('crash safety', () => {
+  it('completes with an identical dataset when worker processes are killed with SIGKILL mid-run', async () => {
+    const loaded = smallConfig({ simulator: { seed: 3, latencyMs: 120 } });
+    const reference = await runInProcess({ loaded, outputDir: await temp.make() });
+    const expected = await datasetFiles(reference.exported.dir);
+
+    const prefix = testPrefix();
+    cleanups.push(() => deletePrefix(prefix));
+    const start = () => {
+      const worker = spawnWorker({ prefix, args: ['--concurrency', '2', '--lock-duration', '1500'] });
+      spawned.push(worker);
+      return worker;
+    };
+    const live = [start(), start()];
+    const outputDir = await temp.make();
+    const { runId } = await runOnQueue({ loaded, redisUrl: REDIS_URL, prefix, outputDir, detach: true });
+
+    const redis = new Redis(REDIS_URL);
+    cleanups.push(async () => redis.disconnect());
+    let kills = 0;
+    const statesAtKill: string[] = [];
+    const ready = (worker: SpawnedWorker) => worker.output().includes('serving');
+    while (kills < 5) {
+      // Kill workers that are taking jobs, at a random moment, so kills land inside every stage.
+      while (!live.some(ready)) await sleep(50);
+      await sleep(900 + Math.random() * 1100); // about the time stalled jobs take to come back, so the run moves on between kills
+      const progress = await readRunProgress({ redis, prefix, runId });
+      if (progress.state === 'done') break;
+      const candidates = live.filter(ready);
+      const victim = candidates[Math.floor(Math.random() * candidates.length)]!;
+      live.splice(live.indexOf(victim), 1);
+      victim.child.kill('SIGKILL');
+      await victim.exited;
+      kills += 1;
+      statesAtKill.push(progress.state);
+      live.push(start());
+    }
+    const summary = await followRun({ redis, prefix, runId, pollMs: 100, signal: AbortSignal.timeout(45_000) });
+    expect(kills).toBeGreaterThanOrEqual(3);
+    const dir = join(outputDir, loaded.config.name);
+    expect(summary.dir).toBe(dir);
+    expect(await datasetFiles(dir)).toEqual(expected);
+    expect(await manifestCounts(dir)).toEqual(await manifestCounts(reference.exported.dir));
+    // Results are removed once the dataset is written: only the run's summary is left, with an expiry.
+    const left = await redis.keys(`${prefix}:run:${runId}*`);
+    expect(left).toEqual([`${prefix}:run:${runId}`]);
+    expect(await redis.ttl(left[0]!)).toBeGreaterThan(0);
+    console.log(`killed ${kills} workers (at stages ${statesAtKill.join(', ')})`);
+  }, 70_000);
+});

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
+import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
+import { writeReport } from '../../pipeline/report/write-report.ts';
+import { startFakeChatEndpoint } from '../evaluation/fake-chat-endpoint.ts';
+import { makeDataset } from '../harness/make-dataset.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`SKIPPED report browser test: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+const temp = useTempDir();
+let browser: BrowserContext;
+let profile: string;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  profile = await mkdtemp(join(tmpdir(), 'scarecrow-chromium-'));
+  // A persistent context is how playwright takes our own fresh --user-data-dir.
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1024, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+/** A dataset with diversity figures, evaluated on two models of known behaviour. */
+async function evaluatedDataset(): Promise<string> {
+  const dir = await makeDataset({ outputDir: await temp.make(), extra: { diversity: { distinct_2: 0.8123, self_bleu: 0.2, embedding: { mean_distance: 0.61 } } } });
+  const server = await startFakeChatEndpoint(({ model, prompt }) => (model === 'strict' && /kill|stalkers|hurt/.test(prompt) ? 'refuse' : 'answer'));
+  try {
+    await runEvaluation({ dataset: dir, targets: parseTargets({ specs: [`strict=${server.url}`, `lenient=${server.url}`] }), samples: 1 });
+  } finally {
+    await server.close();
+  }
+  return dir;
+}
+
+describe.skipIf(!hasChromium)('report.html in a headless browser', () => {
+  it('renders the funnel, judge agreement, diversity, usage and the evaluation charts with the right numbers, offline', async () => {
+    const dir = await evaluatedDataset();
+    const page = await browser.newPage();
+    const network: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) network.push(request.url());
+    });
+    await page.goto(pathToFileURL(join(dir, 'report.html')).href);
+
+    expect(await page.locator('#simulated-warning').isVisible()).toBe(true);
+    expect(await page.textContent('#size-all')).toBe('4');
+    expect(await page.textContent('#size-toxic')).toBe('1');
+
+    const bar = (chart: string, label: string) => page.locator(`#${chart} g.bar[data-label="${label}"]`);
+    expect(await bar('funnel-chart', 'seeds').getAttribute('data-value')).toBe('2');
+    expect(await bar('funnel-chart', 'candidates generated').getAttribute('data-value')).toBe('6');
+    expect(await bar('funnel-chart', 'hard (refused by targets)').getAttribute('data-value')).toBe('2');
+    const seedsWidth = (await bar('funnel-chart', 'seeds').locator('rect').boundingBox())!.width;
+    const generatedWidth = (await bar('funnel-chart', 'candidates generated').locator('rect').boundingBox())!.width;
+    expect(generatedWidth / seedsWidth).toBeCloseTo(3, 1);
+
+    expect(await page.textContent('#judge-unanimous')).toBe('60.0%');
+    expect(await page.textContent('#judge-pairwise')).toBe('66.7%');
+    expect(await page.locator('#diversity').textContent()).toContain('embedding.mean_distance');
+    expect(await page.textContent('#total-cost')).toMatch(/not known/);
+    expect(await page.locator('#target-chart g.bar[data-label="sim-target"] text.value').textContent()).toBe('37.5% (2/4 refused)');
+
+    const strict = page.locator('#eval-scatter g.point[data-label="strict"]');
+    expect(await strict.getAttribute('data-x')).toBe('0.3333');
+    expect(await strict.getAttribute('data-y')).toBe('1');
+    const lenient = page.locator('#eval-scatter g.point[data-label="lenient"]');
+    const strictBox = (await strict.locator('circle').boundingBox())!;
+    const lenientBox = (await lenient.locator('circle').boundingBox())!;
+    // strict refuses toxic prompts (higher) and more benign ones (further right) than lenient.
+    expect(strictBox.y).toBeLessThan(lenientBox.y);
+    expect(strictBox.x).toBeGreaterThan(lenientBox.x);
+
+    const violence = page.locator('#eval-benign-by-category g.bar[data-label="violence · strict"]');
+    expect(await violence.getAttribute('data-value')).toBe('0.5');
+    expect(await violence.locator('g.interval').count()).toBe(1);
+    expect((await violence.locator('g.interval line').first().boundingBox())!.width).toBeGreaterThan(50);
+    expect(await page.locator('#eval-toxic-by-category g.bar[data-label="violence · lenient"] text.value').textContent()).toBe('0.0% (n=1)');
+
+    await page.screenshot({ path: join(tmpdir(), 'scarecrow-report.png'), fullPage: true });
+    expect(network).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('report.html without a browser', () => {
+  it('says there is no evaluation yet and shows no simulated warning for a real dataset', async () => {
+    const dir = await makeDataset({ outputDir: await temp.make(), simulated: false });
+    const { file, evaluated } = await writeReport({ dataset: dir });
+    const html = await readFile(file, 'utf8');
+    expect(evaluated).toBe(false);
+    expect(html).toContain('No evaluation yet');
+    expect(html).not.toContain('id="simulated-warning"');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('names a malformed eval.json', async () => {
+    const dir = await makeDataset({ outputDir: await temp.make() });
+    await import('node:fs/promises').then((fs) => fs.writeFile(join(dir, 'eval.json'), '{"models": 3}'));
+    await expect(writeReport({ dataset: dir })).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/eval\.json: /) });
+  });
+});

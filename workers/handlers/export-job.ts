@@ -1,0 +1,38 @@
+import type { Job } from 'bullmq';
+import { countOutcome } from '../../pipeline/dataset/run-outcome.ts';
+import { exportDataset } from '../../pipeline/stages/export.ts';
+import { assembleOutcome } from '../assemble-outcome.ts';
+import { ExportJobData } from '../job-data.ts';
+import type { JobEnvironment } from '../job-environment.ts';
+import { parseJobData } from '../parse-job-data.ts';
+import { FINISHED_RUN_TTL_S } from '../result-ttl.ts';
+import { runKeys } from '../run-keys.ts';
+import { exportVersion } from '../refresh/export-version.ts';
+import type { RunSummary } from '../run-summary.ts';
+
+/**
+ * Assembles the outcome from Redis and writes the dataset (atomically, so a retry
+ * after a crash rewrites the same folder). Only then is the run marked done and its
+ * results deleted; a retry that finds the run done does nothing.
+ */
+export async function handleExportJob(job: Job, _token: string | undefined, env: JobEnvironment): Promise<void> {
+  const { runId } = parseJobData(ExportJobData, job);
+  const keys = runKeys(env.prefix, runId);
+  if ((await env.redis.hget(keys.run, 'state')) === 'done') return;
+  const { spec } = await env.contexts.get(runId);
+  await env.redis.hset(keys.run, 'state', 'export');
+  const { outcome, usage, timingsMs } = await assembleOutcome({ redis: env.redis, keys, spec });
+  const input = { outcome, usage, timingsMs, simulated: spec.simulated };
+  const exported = spec.refresh
+    ? await exportVersion({ input, spec, allSeeds: spec.refresh.selectedSeeds })
+    : await exportDataset(input, { config: spec.config, outputDir: spec.outputDir });
+  const summary: RunSummary = { dir: exported.dir, sizes: exported.sizes, counts: { ...countOutcome(outcome).overall }, simulated: spec.simulated, seconds: Math.round(timingsMs.total! / 100) / 10 };
+  await env.redis
+    .multi()
+    .hset(keys.run, 'state', 'done', 'summary', JSON.stringify(summary), 'finishedAt', String(Date.now()))
+    .hdel(keys.run, 'spec')
+    .expire(keys.run, FINISHED_RUN_TTL_S)
+    .del(keys.generated, keys.deduped, keys.judged, keys.probeQueued, keys.probed, keys.settled)
+    .exec();
+  env.log(`run ${runId}: dataset written to ${exported.dir}`);
+}

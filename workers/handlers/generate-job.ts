@@ -1,0 +1,25 @@
+import type { Job } from 'bullmq';
+import { generate } from '../../pipeline/stages/generate.ts';
+import { GenerateJobData } from '../job-data.ts';
+import type { JobEnvironment } from '../job-environment.ts';
+import { parseJobData } from '../parse-job-data.ts';
+import { RESULT_TTL_MS } from '../result-ttl.ts';
+import { runKeys } from '../run-keys.ts';
+import { failIfStoredFailure, runModelStage } from '../run-model-stage.ts';
+import { modelAttemptsFor } from '../run-spec.ts';
+
+/** One seed through the generator; the last seed to finish opens the dedupe barrier. */
+export async function handleGenerateJob(job: Job, token: string | undefined, env: JobEnvironment): Promise<void> {
+  const data = parseJobData(GenerateJobData, job);
+  const { spec, models } = await env.contexts.get(data.runId);
+  const stored = await runModelStage({
+    job, token, env, stage: 'generate', config: spec.config, models,
+    modelAttempts: modelAttemptsFor(spec.config, 'generate'),
+    work: (context) => generate(data.seed, context),
+  });
+  const keys = runKeys(env.prefix, data.runId);
+  const replies = await env.redis.multi().hset(keys.generated, data.seed.id, JSON.stringify(stored)).pexpire(keys.generated, RESULT_TTL_MS).hlen(keys.generated).exec();
+  const done = Number(replies?.[2]?.[1] ?? 0);
+  if (done >= spec.seeds.length) await env.queues.add({ stage: 'dedupe', runId: data.runId, data: { runId: data.runId }, config: spec.config });
+  failIfStoredFailure(stored);
+}

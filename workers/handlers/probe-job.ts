@@ -1,0 +1,33 @@
+import type { Job } from 'bullmq';
+import { probe } from '../../pipeline/stages/probe.ts';
+import { ProbeJobData } from '../job-data.ts';
+import type { JobEnvironment } from '../job-environment.ts';
+import { parseJobData } from '../parse-job-data.ts';
+import { RESULT_TTL_MS } from '../result-ttl.ts';
+import { runKeys } from '../run-keys.ts';
+import { failIfStoredFailure, runModelStage } from '../run-model-stage.ts';
+import { modelAttemptsFor } from '../run-spec.ts';
+import { exportWhenSettled } from './export-when-settled.ts';
+
+/** One judged candidate sent to every target; the last candidate to settle starts the export. */
+export async function handleProbeJob(job: Job, token: string | undefined, env: JobEnvironment): Promise<void> {
+  const data = parseJobData(ProbeJobData, job);
+  const { spec, models } = await env.contexts.get(data.runId);
+  const stored = await runModelStage({
+    job, token, env, stage: 'probe', config: spec.config, models,
+    modelAttempts: modelAttemptsFor(spec.config, 'probe'),
+    work: (context) => probe(data.candidate, context),
+  });
+  const keys = runKeys(env.prefix, data.runId);
+  const replies = await env.redis
+    .multi()
+    .hset(keys.probed, data.candidate.id, JSON.stringify(stored))
+    .pexpire(keys.probed, RESULT_TTL_MS)
+    .hset(keys.settled, data.candidate.id, '1')
+    .pexpire(keys.settled, RESULT_TTL_MS)
+    .hlen(keys.settled)
+    .hget(keys.run, 'kept')
+    .exec();
+  await exportWhenSettled({ env, runId: data.runId, config: spec.config, settled: Number(replies?.[4]?.[1] ?? 0), kept: replies?.[5]?.[1] as string | null });
+  failIfStoredFailure(stored);
+}

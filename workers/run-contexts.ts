@@ -1,0 +1,88 @@
+import type { Redis } from 'ioredis';
+import { UnrecoverableError } from 'bullmq';
+import { createModels, type RoleModels } from '../pipeline/models/create-models.ts';
+import { redactUrl } from '../pipeline/models/openai-model.ts';
+import { UsageMeter } from '../pipeline/models/usage-meter.ts';
+import type { ModelRole } from '../pipeline/schemas/config.ts';
+import { startSimulator, type RunningSimulator } from '../pipeline/simulator/start-simulator.ts';
+import type { RedisRateGate } from './redis-rate-gate.ts';
+import { runKeys } from './run-keys.ts';
+import { RunSpec } from './run-spec.ts';
+
+export interface RunContext {
+  spec: RunSpec;
+  /** The run's models, shared by all its jobs in this process; one attempt per call, BullMQ retries. */
+  models: RoleModels;
+}
+
+const MAX_CACHED_RUNS = 16;
+
+/**
+ * Per-process cache of what a worker needs to serve a run: its spec (read once from
+ * Redis) and its models. Roles without an endpoint get a simulator started in this
+ * process from the run's own seed and knobs; simulator answers depend only on the
+ * request and the seed, so every worker on every machine answers alike.
+ */
+export class RunContexts {
+  private readonly runs = new Map<string, Promise<RunContext>>();
+  private readonly simulators = new Map<string, Promise<RunningSimulator>>();
+
+  constructor(
+    private readonly options: { redis: Redis; prefix: string; gate: RedisRateGate; log: (message: string) => void; env?: NodeJS.ProcessEnv },
+  ) {}
+
+  get(runId: string): Promise<RunContext> {
+    let context = this.runs.get(runId);
+    if (!context) {
+      context = this.load(runId);
+      context.catch(() => this.runs.delete(runId));
+      this.runs.set(runId, context);
+      if (this.runs.size > MAX_CACHED_RUNS) this.runs.delete(this.runs.keys().next().value!);
+    }
+    return context;
+  }
+
+  private async load(runId: string): Promise<RunContext> {
+    const text = await this.options.redis.hget(runKeys(this.options.prefix, runId).run, 'spec');
+    if (!text) throw new UnrecoverableError(`run ${runId} has no spec in Redis (it was removed or expired)`);
+    const parsed = RunSpec.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new UnrecoverableError(`run ${runId} has a malformed spec: ${parsed.error.issues[0]?.message}`);
+    const spec = parsed.data;
+    const simulatorUrl = spec.simulated ? (await this.simulatorFor(spec)).url : null;
+    const base = createModels({ config: spec.config, simulatorUrl, meter: new UsageMeter(), env: this.options.env, maxAttempts: 1 });
+    const gated = (model: RoleModels['generator'], role: ModelRole) =>
+      this.options.gate.wrap(model, { endpoint: `${redactUrl(role.baseURL ?? simulatorUrl!)} (${role.model})`, requestsPerMinute: role.requestsPerMinute });
+    const { config } = spec;
+    return {
+      spec,
+      models: {
+        generator: gated(base.generator, config.generator),
+        judges: base.judges.map((model, index) => gated(model, config.judges[index]!)),
+        targets: base.targets.map((model, index) => gated(model, config.targets[index]!)),
+        refusalJudge: base.refusalJudge && config.refusalJudge ? gated(base.refusalJudge, config.refusalJudge) : null,
+      },
+    };
+  }
+
+  private simulatorFor(spec: RunSpec): Promise<RunningSimulator> {
+    const knobs = spec.config.simulator;
+    const key = JSON.stringify(knobs);
+    let simulator = this.simulators.get(key);
+    if (!simulator) {
+      simulator = startSimulator({ port: 0, ...knobs });
+      this.simulators.set(key, simulator);
+      simulator.then(
+        (running) => this.options.log(`SIMULATED: run ${spec.runId} has roles without baseURL; this worker answers them with its own built-in simulator at ${running.url} (seed ${knobs.seed}). The data is simulated, not from a real model.`),
+        () => this.simulators.delete(key),
+      );
+    }
+    return simulator;
+  }
+
+  async close(): Promise<void> {
+    const simulators = [...this.simulators.values()];
+    this.simulators.clear();
+    this.runs.clear();
+    await Promise.all(simulators.map(async (simulator) => (await simulator).close().catch(() => {})));
+  }
+}

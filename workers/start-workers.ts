@@ -1,0 +1,108 @@
+import { Worker, type Job } from 'bullmq';
+import { setMaxListeners } from 'node:events';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { handleDedupeJob } from './handlers/dedupe-job.ts';
+import { handleExportJob } from './handlers/export-job.ts';
+import { handleGenerateJob } from './handlers/generate-job.ts';
+import { handleJudgeJob } from './handlers/judge-job.ts';
+import { handleProbeJob } from './handlers/probe-job.ts';
+import { handleRefreshJob } from './refresh/refresh-job.ts';
+import type { JobEnvironment } from './job-environment.ts';
+import type { QueueStage } from './queue-names.ts';
+import { createWorkerConnection, redactRedisUrl } from './redis-connection.ts';
+import { RedisRateGate } from './redis-rate-gate.ts';
+import { RunContexts } from './run-contexts.ts';
+import { StageQueues } from './stage-queues.ts';
+
+type Handler = (job: Job, token: string | undefined, env: JobEnvironment) => Promise<void>;
+
+const HANDLERS: Record<QueueStage, Handler> = {
+  generate: handleGenerateJob,
+  dedupe: handleDedupeJob,
+  judge: handleJudgeJob,
+  probe: handleProbeJob,
+  export: handleExportJob,
+  refresh: handleRefreshJob,
+};
+
+/** Barrier and bookkeeping stages are short and CPU-bound: a few at a time is plenty. */
+const SERIAL_STAGES = new Set<QueueStage>(['dedupe', 'export', 'refresh']);
+
+export interface StartWorkersOptions {
+  redisUrl: string;
+  prefix: string;
+  stages: readonly QueueStage[];
+  /** Jobs in flight per model stage in this process. */
+  concurrency: number;
+  /** How long a job's lock lasts without renewal; a killed worker's jobs are retried after about this long. */
+  lockDurationMs?: number;
+  /** How many times a job may be found stalled (its worker died) before BullMQ fails it. */
+  maxStalledCount?: number;
+  log?: (message: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningWorkers {
+  readonly workers: Worker[];
+  /**
+   * Stops taking jobs and waits up to `graceMs` for active ones; jobs still running
+   * then are handed back to their queue, and the workers close.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
+}
+
+/** Starts one BullMQ worker per stage in this process, sharing one Redis connection and one cache of runs. */
+export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const connection = createWorkerConnection(options.redisUrl);
+  connection.on('error', (error) => log(`redis: ${error.message}`));
+  const shutdown = new AbortController();
+  setMaxListeners(0, shutdown.signal); // every model call in flight listens to it
+  const queues = new StageQueues({ connection, prefix: options.prefix });
+  const gate = new RedisRateGate({ redis: connection, prefix: options.prefix });
+  const contexts = new RunContexts({ redis: connection, prefix: options.prefix, gate, log, env: options.env });
+  const env: JobEnvironment = { redis: connection, prefix: options.prefix, contexts, gate, queues, shutdown: shutdown.signal, log };
+  const lockDuration = options.lockDurationMs ?? 30_000;
+
+  const workers = options.stages.map((stage) => {
+    const worker = new Worker(stage, (job, token) => HANDLERS[stage](job, token, env), {
+      connection,
+      prefix: options.prefix,
+      concurrency: SERIAL_STAGES.has(stage) ? 2 : options.concurrency,
+      lockDuration,
+      stalledInterval: Math.max(1_000, Math.round(lockDuration / 2)),
+      maxStalledCount: options.maxStalledCount ?? 10,
+      // Queue-wide pauses on a 429 (queue.rateLimit) need a limiter; this one never binds.
+      limiter: { max: 1_000_000, duration: 1_000 },
+    });
+    worker.on('error', (error) => log(`worker ${stage}: ${error.message}`));
+    worker.on('failed', (job, error) => {
+      if (job && /stalled more than/.test(error.message)) log(`job ${job.id} failed after stalling ${worker.opts.maxStalledCount} times: ${error.message}`);
+    });
+    return worker;
+  });
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  log(`worker ${hostname()}:${process.pid}: serving ${options.stages.join(', ')} (concurrency ${options.concurrency}) from ${redactRedisUrl(options.redisUrl)}, prefix ${options.prefix}`);
+
+  let closing: Promise<void> | null = null;
+  return {
+    workers,
+    close({ graceMs = 20_000 } = {}) {
+      closing ??= (async () => {
+        const closed = Promise.all(workers.map((worker) => worker.close()));
+        const inTime = await Promise.race([closed.then(() => true), sleep(graceMs).then(() => false)]);
+        if (!inTime) {
+          log(`grace period of ${graceMs} ms over: handing active jobs back to their queues`);
+          shutdown.abort(new DOMException('worker shutting down', 'AbortError'));
+          const handedBack = await Promise.race([closed.then(() => true), sleep(3_000).then(() => false)]);
+          if (!handedBack) await Promise.all(workers.map((worker) => worker.close(true)));
+        }
+        await queues.close();
+        await contexts.close();
+        await connection.quit().catch(() => connection.disconnect());
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { relative, resolve } from 'node:path';
+import type { Redis } from 'ioredis';
+import { resolveFromConfig, type LoadedConfig } from '../pipeline/loading/load-config.ts';
+import { usesSimulator } from '../pipeline/models/create-models.ts';
+import { readPromptRows } from '../pipeline/run/load-against.ts';
+import { selectSeeds } from '../pipeline/run/select-seeds.ts';
+import { Config } from '../pipeline/schemas/config.ts';
+import { runIndexKey, runKeys } from './run-keys.ts';
+import { RunSpec, type AgainstSource, type RefreshRequest } from './run-spec.ts';
+import { StageQueues } from './stage-queues.ts';
+
+/**
+ * Reads everything a run needs from the submitter's files (seeds, earlier data), so
+ * workers need no access to them. The run id is a hash of this content: the same
+ * config, seeds and destination make the same run, and submitting it twice adds no work.
+ */
+export async function prepareRunSpec(options: {
+  loaded: LoadedConfig;
+  outputDir?: string;
+  refresh?: RefreshRequest;
+  extraAgainst?: AgainstSource[];
+  /** Seeds to leave out (a refresh skips those earlier versions covered). */
+  skipSeeds?: Set<string>;
+  now?: number;
+}): Promise<RunSpec> {
+  const { loaded } = options;
+  const selected = await selectSeeds(loaded);
+  const seeds = options.skipSeeds ? selected.filter((seed) => !options.skipSeeds!.has(seed.id)) : selected;
+  const refresh = options.refresh ? { ...options.refresh, selectedSeeds: selected } : null;
+  const against: AgainstSource[] = [];
+  for (const path of loaded.config.dedupe.against) {
+    const file = resolveFromConfig(loaded, path);
+    against.push({ source: relative(process.cwd(), file) || file, items: await readPromptRows(file) });
+  }
+  against.push(...(options.extraAgainst ?? []));
+  const outputDir = resolve(options.outputDir ?? loaded.config.output.dir);
+  const config = Config.parse(loaded.config);
+  const content = JSON.stringify({ config, seeds, against, outputDir, refresh });
+  const runId = `r${createHash('sha256').update(content).digest('hex').slice(0, 16)}`;
+  return RunSpec.parse({ runId, createdAt: options.now ?? Date.now(), config, seeds, against, outputDir, simulated: usesSimulator(config), refresh });
+}
+
+export interface SubmitResult {
+  runId: string;
+  /** True when the same run was already in progress and this submission joined it. */
+  joined: boolean;
+}
+
+/**
+ * Stores the spec and queues a generate job per seed. A run already in progress is
+ * joined, not restarted; only seeds with neither a job nor a result are queued again
+ * (e.g. after a submitter died half-way through queueing). A finished run starts afresh.
+ */
+export async function submitRun(options: { redis: Redis; prefix: string; spec: RunSpec; queues?: StageQueues }): Promise<SubmitResult> {
+  const { redis, prefix, spec } = options;
+  const keys = runKeys(prefix, spec.runId);
+  const state = await redis.hget(keys.run, 'state');
+  const joined = state !== null && state !== 'done';
+  if (!joined) {
+    await redis
+      .multi()
+      .del(keys.run, keys.generated, keys.deduped, keys.judged, keys.probeQueued, keys.probed, keys.settled)
+      .hset(keys.run, 'spec', JSON.stringify(spec), 'state', 'running', 'createdAt', String(spec.createdAt), 'seeds', String(spec.seeds.length), 'rewrites', String(spec.config.generate.rewritesPerSeed), 'name', spec.config.name)
+      .lrem(runIndexKey(prefix), 0, spec.runId)
+      .rpush(runIndexKey(prefix), spec.runId)
+      .ltrim(runIndexKey(prefix), -200, -1)
+      .exec();
+  }
+  if (joined && (await redis.exists(keys.deduped))) return { runId: spec.runId, joined };
+  const queues = options.queues ?? new StageQueues({ connection: redis, prefix });
+  try {
+    const done = new Set(await redis.hkeys(keys.generated));
+    const runId = spec.runId;
+    await queues.addMany({ stage: 'generate', runId, items: spec.seeds.filter((seed) => !done.has(seed.id)).map((seed) => ({ itemId: seed.id, data: { runId, seed } })), config: spec.config });
+    if (spec.seeds.length === 0) await queues.add({ stage: 'dedupe', runId, data: { runId }, config: spec.config });
+  } finally {
+    if (!options.queues) await queues.close();
+  }
+  return { runId: spec.runId, joined };
+}
