@@ -1,9 +1,13 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * An AbortSignal that fires on the first Ctrl-C or SIGTERM, so work stops and nothing
  * half-done is written; a second Ctrl-C exits at once.
  */
 export function abortOnSignals(notify: (message: string) => void = (message) => process.stderr.write(`${message}\n`)): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
+  // Every request in flight listens on this one signal; thousands are expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);
     notify(`${name}: stopping; press Ctrl-C again to quit at once`);

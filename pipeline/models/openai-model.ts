@@ -52,7 +52,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
     async generateObject<T>(call: GenerateObjectOptions<T>) {
       try {
         const completion = await client.chat.completions.parse(
-          { ...base(call), response_format: zodResponseFormat(call.schema as never, call.name) },
+          { ...base(call), response_format: responseFormat(call.schema, call.name) },
           { signal: call.signal },
         );
         const message = completion.choices[0]?.message;
@@ -64,6 +64,17 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
       }
     },
   };
+}
+
+// Converting a zod schema to JSON schema costs more CPU than the rest of a call; a schema's format never changes.
+const formats = new WeakMap<object, Map<string, ReturnType<typeof zodResponseFormat>>>();
+
+function responseFormat(schema: object, name: string): ReturnType<typeof zodResponseFormat> {
+  let byName = formats.get(schema);
+  if (!byName) formats.set(schema, (byName = new Map()));
+  let format = byName.get(name);
+  if (!format) byName.set(name, (format = zodResponseFormat(schema as never, name)));
+  return format;
 }
 
 function usageOf(usage: OpenAI.CompletionUsage | undefined): ModelUsage {
