@@ -1,9 +1,9 @@
 import { shingleBucket, type CommonShingles } from './common-shingles.ts';
 import type { LshParameters } from './lsh-parameters.ts';
-import { mix32, seededRandom } from './minhash-hash.ts';
+import { mix32, seededRandom } from '../text/hashing.ts';
 import { forEachShingle } from './shingles.ts';
 
-export { mix32, seededRandom } from './minhash-hash.ts';
+export { mix32, seededRandom } from '../text/hashing.ts';
 
 export interface Sketcher {
   readonly parameters: LshParameters;

@@ -1,4 +1,4 @@
-import { mix32 } from './minhash-hash.ts';
+import { mix32 } from '../text/hashing.ts';
 
 /**
  * Calls `visit` with the 32-bit hash of every character shingle of `text`, computed

@@ -1,4 +1,4 @@
-import { seededRandom } from '../dedupe/minhash-hash.ts';
+import { seededRandom } from '../text/hashing.ts';
 import { ngrams } from './tokens.ts';
 
 const ORDERS = 4;

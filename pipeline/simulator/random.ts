@@ -1,23 +1,14 @@
+import { fnv1a, mix32, seededRandom } from '../text/hashing.ts';
+
 /**
  * Seeded hashing and pseudo-randomness. Every simulated answer is drawn from a PRNG
  * seeded by a hash of the request, so the same request always gets the same bytes,
  * whatever the order, timing or concurrency of the calls around it.
  */
 
-/** 32-bit FNV-1a over the UTF-16 code units of a string. */
+/** FNV-1a with a final avalanche, because FNV-1a alone leaves short inputs poorly mixed. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  // A final avalanche, because FNV-1a alone leaves short inputs poorly mixed.
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
+  return mix32(fnv1a(text));
 }
 
 /** Hash of several parts, joined so that ('ab', 'c') and ('a', 'bc') differ. */
@@ -54,14 +45,7 @@ export interface Random {
 
 /** mulberry32: tiny, fast and good enough for picking templates. */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,

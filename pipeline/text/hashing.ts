@@ -1,3 +1,9 @@
+/**
+ * Deterministic 32-bit hashing and pseudo-randomness shared by dedupe sketches, diversity
+ * sampling, the refusal feature hasher and the simulator: plain Math.imul arithmetic, so
+ * the same input gives the same bits on every platform and committed artifacts stay valid.
+ */
+
 /** Murmur3's finaliser: spreads the bits of a 32-bit value. */
 export function mix32(value: number): number {
   let h = value >>> 0;
@@ -19,4 +25,14 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units of a string. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
