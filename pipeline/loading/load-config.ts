@@ -11,11 +11,13 @@ export interface LoadedConfig {
   file: string | null;
   /** Folder that relative paths in the config are resolved against. */
   baseDir: string;
+  /** True when the config names no seed paths: the bundled seeds are used, wherever the config lives. */
+  bundledSeeds?: boolean;
 }
 
 /** The embedded defaults: the bundled seeds, the simulator in every role. */
 export function defaultConfig(): LoadedConfig {
-  return { config: Config.parse({}), file: null, baseDir: PROJECT_ROOT };
+  return { config: Config.parse({}), file: null, baseDir: PROJECT_ROOT, bundledSeeds: true };
 }
 
 /** Reads and validates a JSON config file; every problem names the file, line and field. */
@@ -41,7 +43,8 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     const line = lineOfField(text, field);
     throw new UserError(`${file}${line ? `:${line}` : ''}: ${field}: ${message}`, { file, line, field });
   }
-  return { config: parsed.data, file, baseDir: dirname(resolve(file)) };
+  const seedPaths = (raw as { seeds?: { paths?: unknown } }).seeds?.paths;
+  return { config: parsed.data, file, baseDir: dirname(resolve(file)), bundledSeeds: seedPaths === undefined };
 }
 
 /** Resolves a path from the config against the config's folder. */

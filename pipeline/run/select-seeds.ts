@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import { resolveFromConfig, type LoadedConfig } from '../loading/load-config.ts';
+import { PROJECT_ROOT } from '../loading/project-root.ts';
 import { loadSeeds } from '../loading/load-seeds.ts';
 import type { Seed } from '../schemas/seed.ts';
 
-/** The seeds a run uses: from the configured paths, the configured categories, at most `limit` per category (the first by id). */
+/** The seeds a run uses: from the configured paths (the bundled seeds when none are named), the configured categories, at most `limit` per category (the first by id). */
 export async function selectSeeds(loaded: LoadedConfig): Promise<Seed[]> {
   const { seeds: options } = loaded.config;
-  const all = await loadSeeds(options.paths.map((path) => resolveFromConfig(loaded, path)));
+  const paths = loaded.bundledSeeds ? [join(PROJECT_ROOT, 'seeds')] : options.paths.map((path) => resolveFromConfig(loaded, path));
+  const all = await loadSeeds(paths);
   const wanted = new Set(options.categories);
   const taken = new Map<string, number>();
   return all.filter((seed) => {

@@ -31,7 +31,7 @@ export const Config = z
     name: z.string().regex(/^[A-Za-z0-9._-]+$/).default('scarecrow-sim').describe('Dataset name; the dataset lands in <output.dir>/<name>/.'),
     seeds: z
       .object({
-        paths: z.array(z.string()).min(1).default(['seeds']).describe('Seed files (JSONL or CSV) or folders of them, relative to the config file.'),
+        paths: z.array(z.string()).min(1).default(['seeds']).describe('Seed files (JSONL or CSV) or folders of them, relative to the config file. When omitted, the bundled seeds; to add your own to them, list the bundled folder too.'),
         categories: z.array(Category).min(1).default([...CATEGORIES]).describe('Only seeds of these categories are used.'),
         limit: z.number().int().positive().nullable().default(null).describe('At most this many seeds per category (the first by id); null for all.'),
       })

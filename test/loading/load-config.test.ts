@@ -30,3 +30,16 @@ describe('loadConfig', () => {
     await expect(loadConfig('/nowhere/my.json')).rejects.toThrow(/\/nowhere\/my\.json: cannot read/);
   });
 });
+
+describe('seed paths', () => {
+  it('uses the bundled seeds when a config anywhere names none, and its own folder otherwise', async () => {
+    const { selectSeeds } = await import('../../pipeline/run/select-seeds.ts');
+    const dir = await temp.make({
+      'plain.json': JSON.stringify({ seeds: { limit: 1 } }),
+      'own.json': JSON.stringify({ seeds: { paths: ['mine.jsonl'] } }),
+      'mine.jsonl': JSON.stringify({ id: 'mine-1', concept: 'forging a signature', category: 'deception' }) + '\n',
+    });
+    expect(await selectSeeds(await loadConfig(join(dir, 'plain.json')))).toHaveLength(10);
+    expect((await selectSeeds(await loadConfig(join(dir, 'own.json')))).map((seed) => seed.id)).toEqual(['mine-1']);
+  });
+});
