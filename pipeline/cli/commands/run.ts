@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { SIMULATED_WARNING } from '../../dataset/dataset-card.ts';
 import { countOutcome } from '../../dataset/run-outcome.ts';
 import { checkEndpoints } from '../../models/check-endpoints.ts';
-import { usesSimulator } from '../../models/create-models.ts';
+import { checkApiKeys, usesSimulator } from '../../models/create-models.ts';
+import { selectSeeds } from '../../run/select-seeds.ts';
 import { runInProcess } from '../../run/run-in-process.ts';
 import { abortOnSignals } from '../interrupt.ts';
 import { createProgressReporter } from '../progress-reporter.ts';
@@ -34,6 +35,9 @@ export function registerRunCommand(program: Command): void {
     .action(async (flags: RunFlags) => {
       if (flags.detach && !flags.queue) throw new UserError('--detach: only with --queue', { field: '--detach' });
       const loaded = await loadConfigOption(flags.config);
+      // Bad keys or seed files stop the run here, before anything is printed or started.
+      checkApiKeys(loaded.config, process.env, loaded.file ?? 'config');
+      await selectSeeds(loaded);
       const simulated = usesSimulator(loaded.config);
       if (simulated) process.stderr.write(banner(flags.queue));
       else await checkEndpoints({ config: loaded.config });
