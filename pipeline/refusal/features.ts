@@ -1,6 +1,5 @@
 import { matchCue } from './cue-matcher.ts';
 import { combineHash, hashString, mixHash } from './hashing.ts';
-import { DENSE_FEATURE_COUNT, fillDenseFeatures } from './dense-features.ts';
 import { createSentenceShape, emitShapeFeatures, noteCue, resetSentenceShape } from './sentence-shape.ts';
 import { createTokenStream, tokenize } from './tokens.ts';
 
@@ -31,8 +30,6 @@ export interface FeatureVector {
   indices: Int32Array;
   values: Float32Array;
   length: number;
-  /** Dense features for the boosted trees (see dense-features.ts); slots 0 and 1 are left for the linear logits. */
-  dense: Float32Array;
 }
 
 const TOKEN_CAPACITY = 4096;
@@ -65,7 +62,7 @@ const cueMatch = { family: 0, id: 0 };
 const shape = createSentenceShape();
 
 export function createFeatureVector(): FeatureVector {
-  return { indices: new Int32Array(CAPACITY), values: new Float32Array(CAPACITY), length: 0, dense: new Float32Array(DENSE_FEATURE_COUNT) };
+  return { indices: new Int32Array(CAPACITY), values: new Float32Array(CAPACITY), length: 0 };
 }
 
 function bucketOf(value: number): number {
@@ -129,7 +126,7 @@ export function extractFeatures(options: { response: string; space: FeatureSpace
       const length = matchCue({ hashes, count, position: index, match: cueMatch });
       if (length > 0) {
         cueSkip = length - 1;
-        noteCue(shape, { family: cueMatch.family, sentence, token: index });
+        noteCue(shape, { family: cueMatch.family, sentence });
         add(combineHash(NS.cueFamily[zone], cueMatch.family), config.cueScale);
         add(combineHash(NS.cuePhrase[zone], cueMatch.id), config.cueScale);
         if (index <= 2) add(combineHash(NS.cueOpener, cueMatch.family), config.cueScale);
@@ -171,7 +168,6 @@ export function extractFeatures(options: { response: string; space: FeatureSpace
   add(combineHash(NS.restTokens, bucketOf(restTokens)), 1);
   add(NS.bias, 1);
   shape.sentences = sentence + (sentenceTokens > 0 ? 1 : 0);
-  fillDenseFeatures({ shape, chars: response.length, newlines, listItems, endsWithQuestion: response.trimEnd().endsWith('?'), into: into.dense });
   if (config.shapeScale > 0) {
     const lengthClass = response.length < 300 ? 0 : response.length < 800 ? 1 : 2;
     emitShapeFeatures({ shape, lengthClass, add, scale: config.shapeScale });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { BoostedTrees, ensembleFromJson, type TreeEnsemble } from './boosted-trees.ts';
 import type { FeatureSpace, FeatureVector } from './features.ts';
 
 /**
@@ -24,7 +23,6 @@ export const RefusalArtifact = z.object({
   temperature: z.number().positive().describe('Divides the refusal logit; fitted on validation data so confidence is calibrated'),
   weightScales: z.array(z.number().positive()).describe('Per head, multiplier turning stored int8 weights into floats'),
   weights: z.string().describe('Base64 int8, bucket-major: weights[bucket * heads + head]'),
-  trees: BoostedTrees.nullable().describe('Boosted trees over dense features and the linear logits; their output is the refusal logit. Null: the linear refusal head decides'),
   training: z.record(z.string(), z.unknown()).describe('How the weights were made: data, split, hyperparameters, seed, figures'),
 });
 export type RefusalArtifact = z.infer<typeof RefusalArtifact>;
@@ -34,7 +32,6 @@ export interface RefusalModel {
   space: FeatureSpace;
   temperature: number;
   weights: Float32Array;
-  trees: TreeEnsemble | null;
 }
 
 export function modelFromArtifact(artifact: RefusalArtifact): RefusalModel {
@@ -48,8 +45,7 @@ export function modelFromArtifact(artifact: RefusalArtifact): RefusalModel {
   const vocabularyBytes = Buffer.from(artifact.vocabulary, 'base64');
   const vocabulary = new Set<number>();
   for (let offset = 0; offset + 4 <= vocabularyBytes.length; offset += 4) vocabulary.add(vocabularyBytes.readInt32LE(offset));
-  const trees = artifact.trees === null ? null : ensembleFromJson(artifact.trees);
-  return { version: artifact.version, space: { config: artifact.features, vocabulary }, temperature: artifact.temperature, weights, trees };
+  return { version: artifact.version, space: { config: artifact.features, vocabulary }, temperature: artifact.temperature, weights };
 }
 
 export function encodeVocabulary(hashes: readonly number[]): string {

@@ -1,4 +1,3 @@
-import { ensembleLogit } from './boosted-trees.ts';
 import { createFeatureVector, extractFeatures } from './features.ts';
 import type { RefusalLabel, RefusalLabel3 } from './labels.ts';
 import { headLogits, sigmoid, type RefusalModel } from './model.ts';
@@ -20,19 +19,10 @@ export const EMPTY_RESPONSE_CLASSIFICATION: Readonly<RefusalClassification> = Ob
 const vector = createFeatureVector();
 const logits = new Float64Array(2);
 
-/**
- * Uncalibrated logits of a non-empty response: [refusal, partial]. The refusal logit is the
- * trees' output when the model has trees (they read the linear logits as two of their
- * features), else the linear refusal head's.
- */
+/** Uncalibrated logits of a non-empty response: [refusal, partial]. */
 export function responseLogits(model: RefusalModel, response: string): Float64Array {
   extractFeatures({ response, space: model.space, into: vector });
   headLogits({ weights: model.weights, features: vector, into: logits });
-  if (model.trees !== null) {
-    vector.dense[0] = logits[0];
-    vector.dense[1] = logits[1];
-    logits[0] = ensembleLogit(model.trees, vector.dense);
-  }
   return logits;
 }
 

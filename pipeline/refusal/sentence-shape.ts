@@ -16,14 +16,7 @@ export interface SentenceShape {
   /** List items seen after the first declining sentence. */
   itemsAfterDecline: number;
   firstDecline: number;
-  /** Per cue family: how often it occurs, and the first sentence it occurs in (NO_SENTENCE if never). */
-  familyCounts: Int32Array;
-  familyFirst: Int32Array;
-  /** Family of a cue among the first three tokens, or -1. */
-  openerFamily: number;
 }
-
-export const NO_SENTENCE = 20;
 
 export const SHAPE_SLOTS = 8;
 
@@ -51,7 +44,6 @@ const NS = {
 };
 
 export function createSentenceShape(): SentenceShape {
-  const families = CUE_FAMILY_NAMES.length;
   return {
     masks: new Int32Array(SHAPE_SLOTS),
     sentences: 0,
@@ -59,9 +51,6 @@ export function createSentenceShape(): SentenceShape {
     codeFences: 0,
     itemsAfterDecline: 0,
     firstDecline: -1,
-    familyCounts: new Int32Array(families),
-    familyFirst: new Int32Array(families).fill(NO_SENTENCE),
-    openerFamily: -1,
   };
 }
 
@@ -72,20 +61,14 @@ export function resetSentenceShape(shape: SentenceShape): void {
   shape.codeFences = 0;
   shape.itemsAfterDecline = 0;
   shape.firstDecline = -1;
-  shape.familyCounts.fill(0);
-  shape.familyFirst.fill(NO_SENTENCE);
-  shape.openerFamily = -1;
 }
 
 /** Records a cue of `family` in sentence `sentence`. */
-export function noteCue(shape: SentenceShape, options: { family: number; sentence: number; token: number }): void {
+export function noteCue(shape: SentenceShape, options: { family: number; sentence: number }): void {
   const { family, sentence } = options;
   const slot = Math.min(sentence, SHAPE_SLOTS - 1);
   shape.masks[slot] |= 1 << family;
-  shape.familyCounts[family] += 1;
-  if (shape.familyFirst[family] === NO_SENTENCE) shape.familyFirst[family] = Math.min(sentence, NO_SENTENCE - 1);
-  if (options.token <= 2 && shape.openerFamily < 0) shape.openerFamily = family;
-  if (shape.firstDecline < 0 && (DECLINE & (1 << options.family)) !== 0) shape.firstDecline = options.sentence;
+  if (shape.firstDecline < 0 && (DECLINE & (1 << family)) !== 0) shape.firstDecline = sentence;
 }
 
 function kindsOf(mask: number): number {

@@ -1,12 +1,11 @@
 import { readAllLabelledRows, type LabelledRow } from '../../pipeline/refusal/labelled-rows.ts';
 import { reportBySource, type BinaryReport, type ScoredRow } from '../../pipeline/refusal/metrics.ts';
-import { ensembleToJson } from '../../pipeline/refusal/boosted-trees.ts';
 import { MODEL_HEADS, encodeVocabulary, quantizeWeights, type RefusalArtifact, type RefusalModel } from '../../pipeline/refusal/model.ts';
 import { classifyWithModel } from '../../pipeline/refusal/predict.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../../pipeline/refusal/version.ts';
 import { fitTemperature } from './calibrate.ts';
 import { RECIPE, type Recipe } from './recipe.ts';
-import { trainRefusalModel } from './stacking.ts';
+import { trainRefusalModel } from './train-model.ts';
 import { HELD_OUT_SOURCES, VALIDATION_SHARE, isHeldOut, isValidation, refusalDataFiles } from './splits.ts';
 import path from 'node:path';
 
@@ -60,7 +59,6 @@ export async function buildRefusalArtifact(options: { recipe?: Recipe } = {}): P
     temperature,
     weightScales: quantized.weightScales,
     weights: quantized.weights,
-    trees: model.trees === null ? null : ensembleToJson(model.trees),
     training: {
       data: refusalDataFiles().map((file) => path.basename(file)),
       heldOutSources: [...HELD_OUT_SOURCES],

@@ -5,7 +5,7 @@ import type { LabelledRow } from '../../pipeline/refusal/labelled-rows.ts';
 import { binaryReport, type ScoredRow } from '../../pipeline/refusal/metrics.ts';
 import { loadSharedRows, scoreRows } from './build-artifact.ts';
 import { RECIPE, type Recipe } from './recipe.ts';
-import { trainRefusalModel } from './stacking.ts';
+import { trainRefusalModel } from './train-model.ts';
 import { isHeldOut, isValidation } from './splits.ts';
 
 const args = process.argv.slice(2);

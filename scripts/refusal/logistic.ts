@@ -1,3 +1,4 @@
+import { seededRandom } from '../../pipeline/text/hashing.ts';
 import { HEAD_COUNT } from '../../pipeline/refusal/model.ts';
 import type { FeaturizedSet } from './featurized.ts';
 
@@ -8,18 +9,6 @@ export interface TrainOptions {
   learningRate: number;
   l2: number;
   seed: number;
-}
-
-/** Small seeded PRNG (mulberry32): the same seed gives the same shuffles everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

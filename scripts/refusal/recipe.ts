@@ -4,7 +4,15 @@ import { featurize } from './featurized.ts';
 import { isContradictoryLlmLabel } from './label-audit.ts';
 import { trainLogistic } from './logistic.ts';
 
-/** Hyperparameters of the committed model, chosen by leave-one-model-out runs on the training models. */
+/**
+ * Hyperparameters of the committed model, chosen by leave-one-model-out (LOMO) runs on the
+ * five training models (figures are pooled LOMO accuracy; the held-out models are never read).
+ * Tried and left out: character 3-5-grams of the first sentence, head and tail (0.921-0.923
+ * against 0.925, the GPT-3.5 fold losing 1-2 points); NBSVM log-count-ratio input scaling
+ * (0.920-0.923); class weights on refusals (no change); averaging seeds (helps alone, 0.931,
+ * not on top of llmMix); a model of the human-labelled rows only mixed in (0.916-0.922,
+ * the Llama-2 fold losing up to 10 points).
+ */
 export const RECIPE = {
   bits: 18,
   headChars: 1500,
@@ -25,22 +33,23 @@ export const RECIPE = {
   partialWeight: 1,
   /**
    * Leave out LLM-labelled compliance rows that open by declining the task (see label-audit.ts).
-   * Leave-one-model-out on the raw labels prefers 0 (0.935 vs 0.925), all of it from the
-   * GPT-3.5 fold whose judge labels these rows compliance; on the other four folds 1 wins or
-   * ties, and scored against labels that follow the definition it wins (0.956 vs 0.951).
+   * With llmMix at 0.7 LOMO prefers it on the raw labels too (0.939 vs 0.936).
    */
   auditLabels: 1,
   /**
-   * Boosted trees over dense features and out-of-fold linear logits; 0 rounds = linear only.
-   * Off: 150 depth-3 rounds scored 0.904 leave-one-model-out against 0.925 without (they learn
-   * each PHTest judge's habits from the out-of-fold scores), and milder settings 0.908.
+   * Share of the final weights taken from a second model trained on the LLM-labelled (PHTest)
+   * rows only; the rest comes from the model of all rows. The two label sources draw the line
+   * between partial refusal and compliance differently ("It's not appropriate to ... instead,
+   * here are ..." is a refusal to XSTest's annotators, often compliance to PHTest's judge), and
+   * one model of both blurs it for each. Both models are linear over the same features, so the
+   * mix is one weight vector. LOMO 0.939 against 0.925 (GPT-3.5 fold 0.897 to 0.943, the others
+   * within 0.005 at 0.7); 0.5 gives 0.937, 0.85 0.939, 1 (no XSTest at all) 0.939 with both XSTest
+   * folds lower. But the higher mixes buy agreement with the PHTest judge at the cost of the
+   * human labels (xstest-gpt4 validation 0.990 at 0 and 0.893 at 0.7), and people label most of
+   * the data this detector must serve; 0.3 keeps most of the LOMO gain (0.934) with human-label
+   * validation at 0.961.
    */
-  treeRounds: 0,
-  treeDepth: 3,
-  treeLearningRate: 0.1,
-  treeLambda: 1,
-  treeMinLeafHessian: 5,
-  treeBins: 32,
+  llmMix: 0.3,
   seed: 7,
 };
 export type Recipe = typeof RECIPE;
@@ -56,6 +65,10 @@ export function trainingRows(options: { rows: readonly LabelledRow[]; recipe: Re
   return options.recipe.auditLabels ? options.rows.filter((row) => !isContradictoryLlmLabel(row)) : [...options.rows];
 }
 
+export function isHumanLabelled(row: LabelledRow): boolean {
+  return row.source.startsWith('xstest');
+}
+
 /** Training weight of each row, by labelling regime, class and (if balanced) its source's size. */
 export function rowWeigher(options: { rows: readonly LabelledRow[]; recipe: Recipe }): (row: LabelledRow) => number {
   const { rows, recipe } = options;
@@ -64,17 +77,31 @@ export function rowWeigher(options: { rows: readonly LabelledRow[]; recipe: Reci
   const mean = rows.length / Math.max(1, counts.size);
   return (row) =>
     (recipe.balanceSources ? mean / (counts.get(row.source) ?? mean) : 1) *
-    (row.source.startsWith('xstest') ? recipe.xstestWeight : 1) *
+    (isHumanLabelled(row) ? recipe.xstestWeight : 1) *
     (row.gold.label3 === 'partial_refusal' ? recipe.partialWeight : 1);
 }
 
-/** The two linear heads over hashed features; `rows` are used as given (see trainingRows). */
+function fitHeads(options: { rows: readonly LabelledRow[]; space: FeatureSpace; recipe: Recipe }): Float32Array {
+  const { rows, space, recipe } = options;
+  const data = featurize({ rows, space, weightOf: rowWeigher({ rows, recipe }) });
+  return trainLogistic({ data, bits: recipe.bits, epochs: recipe.epochs, learningRate: recipe.learningRate, l2: recipe.l2, seed: recipe.seed });
+}
+
+/**
+ * The two linear heads over hashed features; `rows` are used as given (see trainingRows).
+ * The vocabulary comes from all rows, so the all-rows and LLM-rows models share one feature
+ * space and their weights can be mixed.
+ */
 export function trainWeights(options: { rows: readonly LabelledRow[]; recipe: Recipe }): TrainedWeights {
   const { rows, recipe } = options;
   const config = { bits: recipe.bits, headChars: recipe.headChars, wordScale: recipe.wordScale, rareWords: recipe.rareWords === 1, cueScale: recipe.cueScale, shapeScale: recipe.shapeScale };
   const vocabulary = buildVocabulary({ responses: rows.map((row) => row.response), config, size: recipe.vocabularySize });
   const space: FeatureSpace = { config, vocabulary: new Set(vocabulary) };
-  const data = featurize({ rows, space, weightOf: rowWeigher({ rows, recipe }) });
-  const weights = trainLogistic({ data, bits: recipe.bits, epochs: recipe.epochs, learningRate: recipe.learningRate, l2: recipe.l2, seed: recipe.seed });
+  const weights = fitHeads({ rows, space, recipe });
+  const llmRows = rows.filter((row) => !isHumanLabelled(row));
+  if (recipe.llmMix > 0 && llmRows.length > 0) {
+    const llmWeights = fitHeads({ rows: llmRows, space, recipe });
+    for (let slot = 0; slot < weights.length; slot += 1) weights[slot] = (1 - recipe.llmMix) * weights[slot] + recipe.llmMix * llmWeights[slot];
+  }
   return { space, vocabulary, weights };
 }
