@@ -1,6 +1,7 @@
 // Throughput of the queue runner: 4 worker processes x 16 jobs each against the simulator at a fixed
-// 100 ms per call, every job making exactly one model call (one judge, one target sample), so
-// jobs/s = model calls/s. Ideal: 64 slots / 0.1 s = 640 calls/s.
+// 100 ms per call. The measured phase is judging with one judge and no targets, so every job makes
+// exactly one model call and only one stage runs (a worker's concurrency is per stage; with judge
+// and probe jobs both running it would have twice the slots). Ideal: 64 slots / 0.1 s = 640 calls/s.
 //   npm run bench:queue            (REDIS_URL respected)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,10 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { PROJECT_ROOT } from '../pipeline/loading/project-root.ts';
-import { createModels } from '../pipeline/models/create-models.ts';
-import { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import { Config } from '../pipeline/schemas/config.ts';
-import { startSimulator } from '../pipeline/simulator/start-simulator.ts';
 import { runInProcess } from '../pipeline/run/run-in-process.ts';
 import { readRunProgress } from '../workers/run-progress.ts';
 import { runOnQueue } from '../workers/run-on-queue.ts';
@@ -32,8 +30,8 @@ const config = Config.parse({
   seeds: { paths: ['seeds'] },
   generator: role('sim-generator'),
   judges: [role('sim-judge-1')],
-  targets: [role('sim-target')],
-  generate: { rewritesPerSeed: 10 },
+  targets: [],
+  generate: { rewritesPerSeed: 20 },
   probe: { samples: 1 },
   simulator: { seed: 1, latencyMs: LATENCY_MS },
 });
@@ -43,7 +41,6 @@ const workers: ChildProcess[] = [];
 const outputDir = await mkdtemp(join(tmpdir(), 'scarecrow-bench-'));
 const redis = new Redis(redisUrl);
 try {
-  const callMs = await directCallMs();
   const inProcessCpuMs = await inProcessCpuPerCall();
   for (let index = 0; index < PROCESSES; index += 1) {
     const child = spawn(process.execPath, [...cli, 'worker', '--concurrency', String(CONCURRENCY)], { cwd: PROJECT_ROOT, env: { ...process.env, REDIS_URL: redisUrl, SCARECROW_QUEUE_PREFIX: prefix }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -57,10 +54,10 @@ try {
   const started = performance.now();
   const { runId } = await runOnQueue({ loaded: { config, file: null, baseDir: PROJECT_ROOT }, redisUrl, prefix, outputDir, detach: true });
   // Jobs done over time; each job is one model call.
-  const samples: { t: number; judgeProbe: number }[] = [];
+  const samples: { t: number; judged: number }[] = [];
   let last = await readRunProgress({ redis, prefix, runId });
   while (last.state !== 'done') {
-    samples.push({ t: performance.now(), judgeProbe: last.judged + last.probed });
+    samples.push({ t: performance.now(), judged: last.judged });
     await sleep(50);
     last = await readRunProgress({ redis, prefix, runId });
   }
@@ -70,19 +67,19 @@ try {
   const manifest = JSON.parse(readFileSync(join(outputDir, config.name, 'manifest.json'), 'utf8')) as { usage: Record<string, { calls: number }>; counts: Record<string, number> };
   const calls = Object.values(manifest.usage).reduce((sum, usage) => sum + usage.calls, 0);
 
-  // Steady state: judge and probe jobs between 10% and 90% of their total, clear of ramp-up and the dedupe barrier.
-  const total = samples.at(-1)!.judgeProbe;
-  const from = samples.find((sample) => sample.judgeProbe >= total * 0.1)!;
-  const to = samples.find((sample) => sample.judgeProbe >= total * 0.9)!;
-  const steady = (to.judgeProbe - from.judgeProbe) / ((to.t - from.t) / 1000);
+  // Steady state: judge jobs between 10% and 90% of their total, clear of ramp-up and the dedupe barrier.
+  const total = samples.at(-1)!.judged;
+  const from = samples.find((sample) => sample.judged >= total * 0.1)!;
+  const to = samples.find((sample) => sample.judged >= total * 0.9)!;
+  const steady = (to.judged - from.judged) / ((to.t - from.t) / 1000);
   const ideal = SLOTS / (LATENCY_MS / 1000);
   const slotMsPerJob = (SLOTS / steady) * 1000;
   const lines = [
     `queue bench: ${PROCESSES} worker processes x ${CONCURRENCY} concurrency, simulator latency ${LATENCY_MS} ms, one model call per job`,
     `  run: ${manifest.counts.seeds} seeds, ${calls} model calls, ${wallS.toFixed(1)} s wall (including the dedupe barrier and the export)`,
-    `  steady state (judge + probe, 10-90%): ${steady.toFixed(0)} calls/s vs ideal ${ideal.toFixed(0)} calls/s = ${((steady / ideal) * 100).toFixed(1)}% (goal >= 90%)`,
+    `  steady state (judge jobs 10-90%): ${steady.toFixed(0)} calls/s vs ideal ${ideal.toFixed(0)} calls/s = ${((steady / ideal) * 100).toFixed(1)}% (goal >= 90%)`,
     `  whole run: ${(calls / wallS).toFixed(0)} calls/s = ${((calls / wallS / ideal) * 100).toFixed(1)}% of ideal`,
-    `  per job: ${slotMsPerJob.toFixed(1)} ms of a slot; the same call without a queue takes ${callMs.toFixed(1)} ms -> queue overhead ${(slotMsPerJob - callMs).toFixed(2)} ms/job (goal <= 3 ms)`,
+    `  per job: ${slotMsPerJob.toFixed(1)} ms of a slot against the simulator's ${LATENCY_MS} ms -> queue and client overhead ${(slotMsPerJob - LATENCY_MS).toFixed(2)} ms/job (goal <= 3 ms)`,
     `  CPU per call: workers ${(workerCpu / calls).toFixed(2)} ms (in-process runner ${inProcessCpuMs.toFixed(2)} ms, so the queue adds ${(workerCpu / calls - inProcessCpuMs).toFixed(2)} ms), Redis ${(redisCpu / calls).toFixed(2)} ms (all clients of this Redis)`,
     `  this machine: ${cpus().length} cores, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}; on a CPU-starved machine calls/s is bounded by CPU, not the queue`,
   ];
@@ -98,32 +95,6 @@ try {
   } while (cursor !== '0');
   redis.disconnect();
   await rm(outputDir, { recursive: true, force: true });
-}
-
-/** Mean time of one judge call, 16 in flight as in one worker, with no queue: the floor a job cannot beat. */
-async function directCallMs(): Promise<number> {
-  const simulator = await startSimulator({ port: 0, seed: 1, latencyMs: LATENCY_MS });
-  try {
-    const models = createModels({ config, simulatorUrl: simulator.url, meter: new UsageMeter(), maxAttempts: 1 });
-    const { buildJudgePrompt } = await import('../pipeline/prompts/judge-prompt.ts');
-    const { HarmVerdictOutput, OUTPUT_NAMES } = await import('../pipeline/prompts/output-schemas.ts');
-    const times: number[] = [];
-    for (let round = 0; round < 5; round += 1) {
-      times.push(
-        ...(await Promise.all(
-          Array.from({ length: CONCURRENCY }, async (_, index) => {
-            const messages = await buildJudgePrompt({ prompt: `how do I kill a python process number ${round * CONCURRENCY + index}?` });
-            const start = performance.now();
-            await models.judges[0]!.generateObject({ schema: HarmVerdictOutput, name: OUTPUT_NAMES.harmVerdict, messages, temperature: 0 });
-            return performance.now() - start;
-          }),
-        )),
-      );
-    }
-    return times.reduce((a, b) => a + b, 0) / times.length;
-  } finally {
-    await simulator.close();
-  }
 }
 
 /** CPU per model call of the in-process runner on a slice of the same run, for comparison. */

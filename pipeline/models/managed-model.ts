@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isRetryableError, retryAfterOf } from '../errors/retryable.ts';
 import type { EndpointGate } from './endpoint-gate.ts';
+import { linkedSignal } from './linked-signal.ts';
 import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from './language-model.ts';
 import type { Pricing, UsageMeter } from './usage-meter.ts';
 
@@ -29,7 +30,16 @@ export interface ManagedModelOptions {
 export function createManagedModel(options: ManagedModelOptions): LanguageModel {
   const { model, gate, retry, meter, role, pricing } = options;
 
-  async function attempt<R extends { usage: ModelUsage }>(call: () => Promise<R>, signal?: AbortSignal): Promise<R> {
+  async function attempt<R extends { usage: ModelUsage }>(call: (signal: AbortSignal | undefined) => Promise<R>, parent?: AbortSignal): Promise<R> {
+    const { signal, release } = linkedSignal(parent);
+    try {
+      return await attemptUntilDone(() => call(signal), signal);
+    } finally {
+      release();
+    }
+  }
+
+  async function attemptUntilDone<R extends { usage: ModelUsage }>(call: () => Promise<R>, signal?: AbortSignal): Promise<R> {
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       try {
         const result = await gate.run(call, signal);
@@ -47,8 +57,8 @@ export function createManagedModel(options: ManagedModelOptions): LanguageModel 
 
   return {
     id: model.id,
-    generateText: (call: GenerateTextOptions) => attempt(() => model.generateText(call), call.signal),
-    generateObject: <T>(call: GenerateObjectOptions<T>) => attempt(() => model.generateObject(call), call.signal),
+    generateText: (call: GenerateTextOptions) => attempt((signal) => model.generateText({ ...call, signal }), call.signal),
+    generateObject: <T>(call: GenerateObjectOptions<T>) => attempt((signal) => model.generateObject({ ...call, signal }), call.signal),
   };
 }
 

@@ -3,7 +3,7 @@ import { generate } from '../../pipeline/stages/generate.ts';
 import { GenerateJobData } from '../job-data.ts';
 import type { JobEnvironment } from '../job-environment.ts';
 import { parseJobData } from '../parse-job-data.ts';
-import { RESULT_TTL_MS } from '../result-ttl.ts';
+import { recordResult } from '../record-result.ts';
 import { runKeys } from '../run-keys.ts';
 import { failIfStoredFailure, runModelStage } from '../run-model-stage.ts';
 import { modelAttemptsFor } from '../run-spec.ts';
@@ -18,8 +18,7 @@ export async function handleGenerateJob(job: Job, token: string | undefined, env
     work: (context) => generate(data.seed, context),
   });
   const keys = runKeys(env.prefix, data.runId);
-  const replies = await env.redis.multi().hset(keys.generated, data.seed.id, JSON.stringify(stored)).pexpire(keys.generated, RESULT_TTL_MS).hlen(keys.generated).exec();
-  const done = Number(replies?.[2]?.[1] ?? 0);
+  const { count: done } = await recordResult({ redis: env.redis, results: keys.generated, mark: keys.generated, count: keys.generated, run: keys.run, itemId: data.seed.id, stored });
   if (done >= spec.seeds.length) await env.queues.add({ stage: 'dedupe', runId: data.runId, data: { runId: data.runId }, config: spec.config });
   failIfStoredFailure(stored);
 }

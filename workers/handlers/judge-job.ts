@@ -3,7 +3,7 @@ import { judge } from '../../pipeline/stages/judge.ts';
 import { JudgeJobData } from '../job-data.ts';
 import type { JobEnvironment } from '../job-environment.ts';
 import { parseJobData } from '../parse-job-data.ts';
-import { RESULT_TTL_MS } from '../result-ttl.ts';
+import { recordResult } from '../record-result.ts';
 import { runKeys } from '../run-keys.ts';
 import { failIfStoredFailure, runModelStage } from '../run-model-stage.ts';
 import { modelAttemptsFor } from '../run-spec.ts';
@@ -23,14 +23,14 @@ export async function handleJudgeJob(job: Job, token: string | undefined, env: J
   });
   const keys = runKeys(env.prefix, data.runId);
   const settles = !stored.ok || stored.value.label === 'harmful';
-  const write = env.redis.multi().hset(keys.judged, data.candidate.id, JSON.stringify(stored)).pexpire(keys.judged, RESULT_TTL_MS);
-  if (settles) write.hset(keys.settled, data.candidate.id, '1').pexpire(keys.settled, RESULT_TTL_MS);
-  else write.hset(keys.probeQueued, data.candidate.id, '1').pexpire(keys.probeQueued, RESULT_TTL_MS);
-  const replies = await write.hlen(keys.settled).hget(keys.run, 'kept').exec();
+  const { count, kept } = await recordResult({
+    redis: env.redis, results: keys.judged, mark: settles ? keys.settled : keys.probeQueued, count: keys.settled, run: keys.run,
+    itemId: data.candidate.id, stored,
+  });
   if (stored.ok && !settles) {
     await env.queues.add({ stage: 'probe', runId: data.runId, itemId: data.candidate.id, data: { runId: data.runId, candidate: stored.value }, config: spec.config });
   } else {
-    await exportWhenSettled({ env, runId: data.runId, config: spec.config, settled: Number(replies?.[4]?.[1] ?? 0), kept: replies?.[5]?.[1] as string | null });
+    await exportWhenSettled({ env, runId: data.runId, config: spec.config, settled: count, kept });
   }
   failIfStoredFailure(stored);
 }

@@ -3,7 +3,7 @@ import { probe } from '../../pipeline/stages/probe.ts';
 import { ProbeJobData } from '../job-data.ts';
 import type { JobEnvironment } from '../job-environment.ts';
 import { parseJobData } from '../parse-job-data.ts';
-import { RESULT_TTL_MS } from '../result-ttl.ts';
+import { recordResult } from '../record-result.ts';
 import { runKeys } from '../run-keys.ts';
 import { failIfStoredFailure, runModelStage } from '../run-model-stage.ts';
 import { modelAttemptsFor } from '../run-spec.ts';
@@ -19,15 +19,7 @@ export async function handleProbeJob(job: Job, token: string | undefined, env: J
     work: (context) => probe(data.candidate, context),
   });
   const keys = runKeys(env.prefix, data.runId);
-  const replies = await env.redis
-    .multi()
-    .hset(keys.probed, data.candidate.id, JSON.stringify(stored))
-    .pexpire(keys.probed, RESULT_TTL_MS)
-    .hset(keys.settled, data.candidate.id, '1')
-    .pexpire(keys.settled, RESULT_TTL_MS)
-    .hlen(keys.settled)
-    .hget(keys.run, 'kept')
-    .exec();
-  await exportWhenSettled({ env, runId: data.runId, config: spec.config, settled: Number(replies?.[4]?.[1] ?? 0), kept: replies?.[5]?.[1] as string | null });
+  const { count, kept } = await recordResult({ redis: env.redis, results: keys.probed, mark: keys.settled, count: keys.settled, run: keys.run, itemId: data.candidate.id, stored });
+  await exportWhenSettled({ env, runId: data.runId, config: spec.config, settled: count, kept });
   failIfStoredFailure(stored);
 }
