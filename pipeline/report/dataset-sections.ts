@@ -1,4 +1,6 @@
 import type { Dataset } from '../dataset/read-dataset.ts';
+import type { DatasetDiversity } from '../dataset/diversity-section.ts';
+import type { DiversityFigures } from '../diversity/measure-diversity.ts';
 import { judgeAgreement, targetRefusals } from './judge-agreement.ts';
 import { barChart } from './svg/bar-chart.ts';
 import { escapeXml, percent } from './svg/escape.ts';
@@ -55,27 +57,23 @@ export function targetSection(dataset: Dataset): string {
 }
 
 export function diversitySection(dataset: Dataset): string {
-  const diversity = dataset.manifest.extra?.diversity;
-  if (!diversity || typeof diversity !== 'object') return '';
-  const rows = flatten(diversity as Record<string, unknown>).map(([key, value]) => [key, typeof value === 'number' ? round(value) : String(value)]);
-  return `<section id="diversity"><h2>Diversity</h2>${table(['measure', 'value'], rows)}</section>`;
+  const diversity = dataset.manifest.extra?.diversity as Partial<DatasetDiversity> | undefined;
+  if (!diversity?.overall) return '';
+  const row = (name: string, figures: DiversityFigures) => [
+    name,
+    figures.count,
+    figures.distinct1.toFixed(3),
+    figures.distinct2.toFixed(3),
+    `${figures.selfBleu.toFixed(3)}${figures.selfBleuSample < figures.count ? ` (${figures.selfBleuSample} sampled)` : ''}`,
+    figures.sharedOpeningShare.toFixed(3),
+  ];
+  const rows = [row(diversity.set ?? 'all', diversity.overall), ...Object.entries(diversity.byCategory ?? {}).map(([category, figures]) => row(category, figures))];
+  const note = '<p>distinct-n: unique n-grams / all n-grams (higher is more varied). Self-BLEU: BLEU-4 of each prompt against all others (lower is more varied). Shared opening: share of prompts whose first five words open another prompt.</p>';
+  return `<section id="diversity"><h2>Diversity</h2>${note}${table(['prompts', 'n', 'distinct-1', 'distinct-2', 'Self-BLEU', 'shared opening'], rows)}</section>`;
 }
 
 export function usageSection(dataset: Dataset): string {
   const rows = Object.entries(dataset.manifest.usage).map(([role, usage]) => [role, usage.calls, usage.failedCalls, usage.promptTokens, usage.completionTokens, usage.costUsd === null ? 'n/a' : `$${usage.costUsd.toFixed(4)}`]);
   const total = dataset.manifest.cost_usd === null ? 'not known (no pricing for some roles)' : `$${dataset.manifest.cost_usd.toFixed(4)}`;
   return `<section id="usage"><h2>Token usage and cost</h2>${table(['role', 'calls', 'failed', 'prompt tokens', 'completion tokens', 'cost'], rows)}<p>Total cost: <span id="total-cost">${escapeXml(total)}</span></p></section>`;
-}
-
-function flatten(value: Record<string, unknown>, prefix = ''): [string, unknown][] {
-  return Object.entries(value).flatMap(([key, inner]): [string, unknown][] => {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (inner && typeof inner === 'object' && !Array.isArray(inner)) return flatten(inner as Record<string, unknown>, name);
-    if (Array.isArray(inner)) return [[name, `${inner.length} items`]];
-    return [[name, inner]];
-  });
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e4) / 1e4;
 }

@@ -38,7 +38,13 @@ afterAll(async () => {
 
 /** A dataset with diversity figures, evaluated on two models of known behaviour. */
 async function evaluatedDataset(): Promise<string> {
-  const dir = await makeDataset({ outputDir: await temp.make(), extra: { diversity: { distinct_2: 0.8123, self_bleu: 0.2, embedding: { mean_distance: 0.61 } } } });
+  const dir = await makeDataset({ outputDir: await temp.make(), extra: {
+      diversity: {
+        set: 'all',
+        overall: { count: 4, distinct1: 0.61, distinct2: 0.8123, selfBleu: 0.2, selfBleuSample: 4, sharedOpeningShare: 0.25 },
+        byCategory: { violence: { count: 2, distinct1: 0.7, distinct2: 0.9, selfBleu: 0.1, selfBleuSample: 2, sharedOpeningShare: 0 } },
+      },
+    }, });
   const server = await startFakeChatEndpoint(({ model, prompt }) => (model === 'strict' && /kill|stalkers|hurt/.test(prompt) ? 'refuse' : 'answer'));
   try {
     await runEvaluation({ dataset: dir, targets: parseTargets({ specs: [`strict=${server.url}`, `lenient=${server.url}`] }), samples: 1 });
@@ -72,7 +78,8 @@ describe.skipIf(!hasChromium)('report.html in a headless browser', () => {
 
     expect(await page.textContent('#judge-unanimous')).toBe('60.0%');
     expect(await page.textContent('#judge-pairwise')).toBe('66.7%');
-    expect(await page.locator('#diversity').textContent()).toContain('embedding.mean_distance');
+    const diversityRows = await page.locator('#diversity tbody tr').allTextContents();
+    expect(diversityRows).toEqual(['all40.6100.8120.2000.250', 'violence20.7000.9000.1000.000']);
     expect(await page.textContent('#total-cost')).toMatch(/not known/);
     expect(await page.locator('#target-chart g.bar[data-label="sim-target"] text.value').textContent()).toBe('37.5% (2/4 refused)');
 
