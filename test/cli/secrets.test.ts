@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/index.ts';
+import { readFolder } from '../support/read-dataset-files.ts';
+import { runCli } from '../support/run-cli.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+
+const temp = useTempDir();
+const SECRET = 'sk-test-5f1e2d3c4b5a69788796a5b4c3d2e1f0';
+let simulator: RunningSimulator;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+  await simulator.close();
+});
+
+describe('API keys', () => {
+  it('never reach the terminal, the manifest, the card or the data', async () => {
+    // A real endpoint as far as scarecrow knows: an OpenAI-compatible server with a key from the environment.
+    const role = (model: string) => ({ model, baseURL: simulator.url, apiKeyEnv: 'SCARECROW_TEST_KEY' });
+    const config = {
+      name: 'secret',
+      seeds: { paths: [join(PROJECT_ROOT, 'seeds')], limit: 1, categories: ['privacy'] },
+      generator: role('sim-generator'),
+      judges: [role('sim-judge-1')],
+      targets: [role('sim-target')],
+    };
+    const dir = await temp.make({ 'config.json': JSON.stringify(config) });
+    const result = await runCli(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { env: { SCARECROW_TEST_KEY: SECRET } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('SIMULATED DATA');
+    const files = await readFolder(join(dir, 'out', 'secret'));
+    expect(JSON.parse(files['manifest.json']).config.generator).toMatchObject({ apiKeyEnv: 'SCARECROW_TEST_KEY', baseURL: simulator.url });
+    for (const [name, content] of Object.entries({ ...files, stdout: result.stdout, stderr: result.stderr })) expect(content, name).not.toContain(SECRET);
+  });
+});
