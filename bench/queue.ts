@@ -17,6 +17,7 @@ import { Config } from '../pipeline/schemas/config.ts';
 import { runInProcess } from '../pipeline/run/run-in-process.ts';
 import { readRunProgress } from '../workers/run-progress.ts';
 import { runOnQueue } from '../workers/run-on-queue.ts';
+import { deleteKeysWithPrefix } from '../workers/delete-prefix.ts';
 
 const PROCESSES = 4;
 const CONCURRENCY = 16;
@@ -87,12 +88,7 @@ try {
 } finally {
   for (const child of workers) child.kill('SIGTERM');
   await Promise.all(workers.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))));
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
+  await deleteKeysWithPrefix(redis, prefix);
   redis.disconnect();
   await rm(outputDir, { recursive: true, force: true });
 }

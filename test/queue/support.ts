@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
 import type { LoadedConfig } from '../../pipeline/loading/load-config.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
+import { deleteKeysWithPrefix } from '../../workers/delete-prefix.ts';
 
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -19,12 +20,7 @@ export async function deletePrefix(prefix: string): Promise<void> {
     // Twice: a closing worker or queue may still write a key or two just after the first sweep.
     for (const pause of [0, 300]) {
       await new Promise((resolve) => setTimeout(resolve, pause));
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
+      await deleteKeysWithPrefix(redis, prefix);
     }
   } finally {
     redis.disconnect();
