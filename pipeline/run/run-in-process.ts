@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LoadedConfig } from '../loading/load-config.ts';
 import { checkApiKeys, createModels, usesSimulator } from '../models/create-models.ts';
@@ -10,6 +11,9 @@ import { generate } from '../stages/generate.ts';
 import { judge } from '../stages/judge.ts';
 import { probe } from '../stages/probe.ts';
 import type { RunOutcome } from '../dataset/run-outcome.ts';
+import type { Candidate } from '../schemas/candidate.ts';
+import { RunJournal } from './run-journal.ts';
+import { runFingerprint } from './run-fingerprint.ts';
 import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from './collect-results.ts';
 import { loadAgainstIndex } from './load-against.ts';
 import { mapWithProgress } from './map-with-progress.ts';
@@ -44,6 +48,9 @@ export async function runInProcess(options: RunInProcessOptions): Promise<RunRes
   const against = await loadAgainstIndex(loaded);
   const timings: Record<string, number> = {};
   const started = performance.now();
+  const outputDir = options.outputDir ?? loaded.config.output.dir;
+  const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds }) });
+  if (journal.available > 0) onEvent?.({ type: 'notice', message: `resuming: ${journal.available} results of an unfinished run of this config are reused` });
   const simulator = simulated ? await startSimulator({ port: 0, ...config.simulator }) : null;
   try {
     const meter = new UsageMeter();
@@ -56,24 +63,33 @@ export async function runInProcess(options: RunInProcessOptions): Promise<RunRes
       return result;
     };
 
-    const generated = await timed('generate', () => mapWithProgress({ stage: 'generate', items: seeds, work: (seed) => generate(seed, context), onEvent, signal }));
+    const itemKey = (candidate: Candidate) => `${candidate.id}/${candidate.seed.id}`;
+    const generated = await timed('generate', () =>
+      mapWithProgress({ stage: 'generate', items: seeds, work: (seed) => journal.remember('generate', JSON.stringify(seed), () => generate(seed, context)), onEvent, signal }),
+    );
     const { candidates, failures } = collectGenerated(generated);
     const { kept, duplicates } = await timed('dedupe', () => dedupe({ candidates, against }, context));
-    const judgedResults = await timed('judge', () => mapWithProgress({ stage: 'judge', items: kept, work: (candidate) => judge(candidate, context), onEvent, signal }));
+    const judgedResults = await timed('judge', () =>
+      mapWithProgress({ stage: 'judge', items: kept, work: (candidate) => journal.remember('judge', itemKey(candidate), () => judge(candidate, context)), onEvent, signal }),
+    );
     const judged = collectJudged(judgedResults, failures);
     const toProbe = judged.filter((candidate) => candidate.label !== 'harmful');
-    const probed = await timed('probe', () => mapWithProgress({ stage: 'probe', items: toProbe, work: (candidate) => probe(candidate, context), onEvent, signal }));
+    const probed = await timed('probe', () =>
+      mapWithProgress({ stage: 'probe', items: toProbe, work: (candidate) => journal.remember('probe', itemKey(candidate), () => probe(candidate, context)), onEvent, signal }),
+    );
     const records = [...collectProbed(probed, failures), ...harmfulRecords(judged)];
     const outcome: RunOutcome = { seeds, generated: candidates.length + failures.filter((failure) => failure.stage === 'generate' && failure.kind === 'candidate').length, records, duplicates, failures };
 
     signal?.throwIfAborted();
     timings.total = Math.round(performance.now() - started);
     const exported = await exportDataset(
-      { outcome, usage: meter.snapshot(), timingsMs: timings, simulated },
-      { config, outputDir: options.outputDir ?? loaded.config.output.dir },
+      { outcome, usage: meter.snapshot(), timingsMs: timings, simulated, extra: { resumed_results: journal.reused } },
+      { config, outputDir },
     );
+    await journal.discard();
     return { outcome, exported, simulated };
   } finally {
+    await journal.close();
     await simulator?.close();
   }
 }
