@@ -19,7 +19,8 @@ afterEach(async () => {
 
 describe('crash safety', () => {
   it('completes with an identical dataset when worker processes are killed with SIGKILL mid-run', async () => {
-    const loaded = smallConfig({ simulator: { seed: 3, latencyMs: 120 } });
+    // Slow enough calls that the run outlasts several kills whatever the machine's speed.
+    const loaded = smallConfig({ simulator: { seed: 3, latencyMs: 300 } });
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
     const expected = await datasetFiles(reference.exported.dir);
 
@@ -42,7 +43,7 @@ describe('crash safety', () => {
     while (kills < 5) {
       // Kill workers that are taking jobs, at a random moment, so kills land inside every stage.
       while (!live.some(ready)) await sleep(50);
-      await sleep(900 + Math.random() * 1100); // about the time stalled jobs take to come back, so the run moves on between kills
+      await sleep(700 + Math.random() * 700); // about the time stalled jobs take to come back, so the run moves on between kills
       const progress = await readRunProgress({ redis, prefix, runId });
       if (progress.state === 'done') break;
       const candidates = live.filter(ready);
