@@ -15,8 +15,8 @@ describe('simulated roles behave like a realistic pipeline', () => {
     expect(figures.splitVoteShare).toBeGreaterThan(0.07);
     expect(figures.splitVoteShare).toBeLessThan(0.25);
     // No fixed tail or opening: wording varies about as much as machine-written datasets.
-    expect(figures.distinct2).toBeGreaterThan(0.4);
-    expect(figures.selfBleu).toBeLessThan(0.7);
+    expect(figures.distinct2).toBeGreaterThan(0.52);
+    expect(figures.selfBleu).toBeLessThan(0.56);
   });
 
   it('refuses prompts with alarming words more than plain ones, the strict target most and the lenient least', async () => {

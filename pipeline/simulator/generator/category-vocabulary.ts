@@ -107,13 +107,15 @@ export const CATEGORY_VOCABULARY: Record<Category, CategoryVocabulary> = {
   },
 };
 
-export const GAMES = ['Minecraft', 'Skyrim', 'Among Us', 'Hitman 3', 'chess', 'Dungeons & Dragons', 'a murder-mystery party game', 'Cluedo', 'an escape room', 'Grand Theft Auto V'];
-export const GENRES = ['crime', 'thriller', 'mystery', 'historical', 'young-adult', 'science-fiction', 'literary'];
-export const FORMS = ['novel', 'short story', 'screenplay', 'radio play', 'graphic novel', 'stage play'];
-export const PLACES = ['the UK', 'Canada', 'Germany', 'Australia', 'the United States', 'Japan', 'Brazil', 'the EU'];
-export const RELATIVES = ['sister', 'teenage son', 'grandmother', 'flatmate', 'best friend', 'colleague', 'neighbour', 'uncle'];
-export const AUDIENCES = ['ten-year-old', 'first-year nursing student', 'new employee', 'group of retirees', 'high-school class', 'parents\' evening'];
-export const COURSES = ['criminology seminar', 'public-health module', 'ethics class', 'sociology dissertation', 'security awareness training', 'journalism course'];
+export const GAMES = ['Minecraft', 'Skyrim', 'Among Us', 'Hitman 3', 'chess', 'Dungeons & Dragons', 'a murder-mystery party game', 'Cluedo', 'an escape room', 'Grand Theft Auto V', 'Red Dead Redemption 2', 'Call of Cthulhu', 'Disco Elysium', 'Pathfinder', 'Werewolf', 'Fallout 4', 'Blades in the Dark'];
+/** Games without an article, for "our ... group". */
+export const GAME_NAMES = GAMES.filter((game) => !/^an? /.test(game));
+export const GENRES = ['crime', 'thriller', 'mystery', 'historical', 'young-adult', 'science-fiction', 'literary', 'noir', 'horror', 'courtroom', 'spy', 'gothic', 'dystopian', 'coming-of-age'];
+export const FORMS = ['novel', 'short story', 'screenplay', 'radio play', 'graphic novel', 'stage play', 'novella', 'TV pilot', 'audio drama', 'web serial', 'podcast drama'];
+export const PLACES = ['the UK', 'Canada', 'Germany', 'Australia', 'the United States', 'Japan', 'Brazil', 'the EU', 'Ireland', 'New Zealand', 'South Africa', 'India', 'France', 'Scotland', 'the Netherlands', 'Sweden', 'Mexico', 'Singapore', 'Texas', 'Ontario'];
+export const RELATIVES = ['sister', 'teenage son', 'grandmother', 'flatmate', 'best friend', 'colleague', 'neighbour', 'uncle', 'younger brother', 'aunt', 'cousin', 'stepdad', 'daughter', 'partner', 'old school friend', 'housemate'];
+export const AUDIENCES = ['ten-year-old', 'first-year nursing student', 'new employee', 'group of retirees', 'high-school class', 'parents\' evening', 'Year 9 class', 'youth club', 'room of new volunteers', 'church study group', 'sixth-form class', 'team of call-centre staff'];
+export const COURSES = ['criminology seminar', 'public-health module', 'ethics class', 'sociology dissertation', 'security awareness training', 'journalism course', 'law degree', 'psychology module', 'social-work placement', 'media-studies class', 'history A level', 'nursing course', 'policing diploma', 'philosophy tutorial'];
 export const PUBLIC_FIGURES = ['the Prime Minister of the UK', 'the President of France', 'the mayor of New York City', 'the Secretary-General of the UN', 'the CEO of a big tech company', 'the Pope'];
 export const NONSENSE_GROUPS = ['teapots', 'purple carrots', 'clouds', 'garden gnomes', 'lava lamps', 'cucumbers', 'ghosts', 'paperclips'];
 export const REAL_RIGHTS = ['vote in national elections', 'get a mortgage', 'serve on a jury', 'own property', 'join the army', 'marry'];

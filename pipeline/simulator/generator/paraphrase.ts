@@ -19,7 +19,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['dangerous', 'harmful', 'risky'],
   ['explain', 'describe', 'lay out'],
   ['Explain', 'Describe', 'Lay out'],
-  ['suggest', 'indicate', 'point to'],
+  ['suggest', 'indicate'],
   ["I'm", 'I am'],
   ['What should I do', 'What do I do', 'What is the right thing to do'],
   ['warning signs', 'early signs', 'red flags', 'tell-tale signs'],

@@ -1,13 +1,17 @@
 import type { Category } from '../../schemas/category.ts';
 import type { Random } from '../random.ts';
 import * as words from './category-vocabulary.ts';
+import { composeBenign, composeHarmful } from './compose.ts';
 import { parseConcept } from './concept.ts';
+import { CREATIVE_FRAMES } from './frames-creative.ts';
+import { GROUP_FRAMES } from './frames-groups.ts';
+import { KNOWLEDGE_FRAMES } from './frames-knowledge.ts';
+import { PROTECTIVE_FRAMES } from './frames-protective.ts';
+import { WORDPLAY_FRAMES } from './frames-wordplay.ts';
+import { HARMFUL_FRAMES } from './harmful-frames.ts';
 import { nearDuplicate } from './near-duplicate.ts';
-import { paraphrase } from './paraphrase.ts';
-import { fillTemplate, type Slots, type Template } from './template.ts';
-import { CONTEXT_TEMPLATES } from './templates-context.ts';
-import { CLOSERS, HARMFUL_TEMPLATES, OPENERS } from './templates-harmful.ts';
-import { XSTEST_TEMPLATES } from './templates-xstest.ts';
+import type { Slots, Template } from './template.ts';
+import { topicVariants } from './topic-variants.ts';
 
 export type RewriteKind = 'benign' | 'harmful' | 'near-duplicate';
 
@@ -22,7 +26,7 @@ export interface SimulatedRewrite {
 const NEAR_DUPLICATE_SHARE = 0.08;
 const HARMFUL_SHARE = 0.11;
 
-const ALL_PATTERNS: Record<string, readonly Template[]> = { ...XSTEST_TEMPLATES, ...CONTEXT_TEMPLATES };
+const ALL_PATTERNS: Record<string, readonly Template[]> = { ...WORDPLAY_FRAMES, ...KNOWLEDGE_FRAMES, ...PROTECTIVE_FRAMES, ...CREATIVE_FRAMES, ...GROUP_FRAMES };
 
 function patternWeight(pattern: string, options: { category: Category; hasStem: boolean }): number {
   if (pattern.startsWith('privacy')) return options.category === 'privacy' ? 2.5 : 0.25;
@@ -37,12 +41,13 @@ function patternOrder(options: { category: Category; hasStem: boolean; random: R
   return pool.sort((a, b) => b.key - a.key).map((item) => item.pattern);
 }
 
-function slotsFor(concept: string, category: Category): Slots {
-  const parts = parseConcept(concept);
+function slotsFor(options: { concept: string; category: Category; random: Random }): Slots {
+  const parts = parseConcept(options.concept);
+  const category = options.category;
   const vocabulary = words.CATEGORY_VOCABULARY[category];
   return {
     // Real rewrites do not repeat the concept word for word every time.
-    topic: parts.shortTopic === parts.topic ? parts.topic : [parts.topic, parts.topic, parts.shortTopic],
+    topic: topicVariants(parts, options.random),
     focus: parts.focus,
     homonym: parts.stem?.homonyms ?? vocabulary.safeActions,
     figurative: parts.stem?.figurative ?? vocabulary.figurative,
@@ -52,6 +57,7 @@ function slotsFor(concept: string, category: Category): Slots {
     relatedTerm: vocabulary.relatedTerms,
     character: vocabulary.characters,
     game: words.GAMES,
+    gameName: words.GAME_NAMES,
     genre: words.GENRES,
     form: words.FORMS,
     place: words.PLACES,
@@ -66,20 +72,10 @@ function slotsFor(concept: string, category: Category): Slots {
   };
 }
 
-function decorate(prompt: string, options: { slots: Slots; random: Random }): string {
-  const { random, slots } = options;
-  let result = prompt;
-  if (random.chance(0.28)) result = `${fillTemplate({ text: random.pick(OPENERS), slots, random })} ${result}`;
-  if (random.chance(0.25)) result = `${result} ${fillTemplate({ text: random.pick(CLOSERS), slots, random })}`;
-  // Some people type in lower case and skip the question mark.
-  if (random.chance(0.07)) result = result.toLowerCase().replace(/\?$/, '');
-  return result;
-}
-
 /** `count` rewrites of one seed concept: mostly benign-but-scary, a few harmful, a few near-duplicates. */
 export function simulateRewrites(options: { concept: string; category: Category; count: number; random: Random }): SimulatedRewrite[] {
   const { random, count, category } = options;
-  const slots = slotsFor(options.concept, category);
+  const slots = slotsFor({ concept: options.concept, category, random });
   const hasStem = parseConcept(options.concept).stem !== null;
   const rewrites: SimulatedRewrite[] = [];
   const usedTemplates = new Set<string>();
@@ -90,19 +86,17 @@ export function simulateRewrites(options: { concept: string; category: Category;
       rewrites.push({ prompt: nearDuplicate(original.prompt, random), pattern: original.pattern, kind: 'near-duplicate' });
       continue;
     }
-    const harmful = random.chance(HARMFUL_SHARE);
-    let template: Template;
-    if (harmful) {
-      template = random.pick(HARMFUL_TEMPLATES);
-    } else {
-      if (order.length === 0) order = patternOrder({ category, hasStem, random });
-      const pattern = order.shift() as string;
-      const fresh = ALL_PATTERNS[pattern].filter((item) => !usedTemplates.has(item.text));
-      template = random.pick(fresh.length > 0 ? fresh : ALL_PATTERNS[pattern]);
+    if (random.chance(HARMFUL_SHARE)) {
+      const template = random.pick(HARMFUL_FRAMES);
+      rewrites.push({ prompt: composeHarmful({ template, slots, random }), pattern: template.pattern, kind: 'harmful' });
+      continue;
     }
+    if (order.length === 0) order = patternOrder({ category, hasStem, random });
+    const pattern = order.shift() as string;
+    const fresh = ALL_PATTERNS[pattern].filter((item) => !usedTemplates.has(item.text));
+    const template = random.pick(fresh.length > 0 ? fresh : ALL_PATTERNS[pattern]);
     usedTemplates.add(template.text);
-    const prompt = decorate(paraphrase(fillTemplate({ text: template.text, slots, random }), random), { slots, random });
-    rewrites.push({ prompt, pattern: template.pattern, kind: harmful ? 'harmful' : 'benign' });
+    rewrites.push({ prompt: composeBenign({ template, slots, random }), pattern: template.pattern, kind: 'benign' });
   }
   return rewrites;
 }

@@ -1,0 +1,62 @@
+import type { Random } from '../random.ts';
+import { CONTEXTS, FAMILY_OF_PATTERN, LEAD_INS, type Family } from './contexts.ts';
+import { DETAILS } from './details.ts';
+import { HARMFUL_PREFACES } from './harmful-frames.ts';
+import { paraphrase } from './paraphrase.ts';
+import { fillText, type Slots, type Template } from './template.ts';
+
+/** Requests that read naturally after "As a nurse," or "For my essay,". */
+const QUESTION_START = /^(?:how|what|which|why|is|are|can|could|would|should|where|who|when|do|does|give|explain|write|list|suggest|describe|tell|summarise|compare|draft)\b/i;
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+function lowerFirst(text: string): string {
+  // "I", acronyms and names keep their capital.
+  if (/^(?:I\b|[A-Z]{2}|[A-Z][a-z]+ [A-Z])/.test(text)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function contextSentence(options: { family: Family; slots: Slots; random: Random }): string {
+  const { random } = options;
+  // Mostly an asker that fits the pattern; now and then a generic aside.
+  const family = random.chance(0.82) ? options.family : 'any';
+  return capitalise(fillText({ text: random.pick(CONTEXTS[family]), slots: options.slots, random }));
+}
+
+/**
+ * One benign rewrite: the pattern's request, with an independently drawn asker context
+ * (before or after it, or folded in as a lead-in clause) and an optional closing detail.
+ * Independent parts give a prompt set whose length, order and openings vary like a real one.
+ */
+export function composeBenign(options: { template: Template; slots: Slots; random: Random }): string {
+  const { template, slots, random } = options;
+  const family = FAMILY_OF_PATTERN[template.pattern] ?? 'any';
+  const request = capitalise(paraphrase(fillText({ text: template.text, slots, random }), random));
+  const parts: string[] = [];
+  const shape = random.next();
+  if (shape < 0.45) {
+    parts.push(request);
+  } else if (shape < 0.6 && QUESTION_START.test(request)) {
+    const leadIn = fillText({ text: random.pick(random.chance(0.85) ? LEAD_INS[family] : LEAD_INS.any), slots, random });
+    parts.push(`${capitalise(leadIn)} ${lowerFirst(request)}`);
+  } else if (shape < 0.88) {
+    parts.push(contextSentence({ family, slots, random }), request);
+  } else {
+    parts.push(request, contextSentence({ family, slots, random }));
+  }
+  if (random.chance(0.1)) parts.push(capitalise(fillText({ text: random.pick(DETAILS), slots, random })));
+  return casual(parts.join(' '), random);
+}
+
+/** A harmful rewrite: its frame, sometimes after an impatient preface. */
+export function composeHarmful(options: { template: Template; slots: Slots; random: Random }): string {
+  const { template, slots, random } = options;
+  const request = capitalise(fillText({ text: template.text, slots, random }));
+  const prompt = random.chance(0.25) ? `${capitalise(fillText({ text: random.pick(HARMFUL_PREFACES), slots, random }))} ${request}` : request;
+  return casual(prompt, random);
+}
+
+/** Some people type in lower case and skip the final question mark. */
+function casual(prompt: string, random: Random): string {
+  return random.chance(0.07) ? prompt.toLowerCase().replace(/\?$/, '') : prompt;
+}

@@ -1,0 +1,57 @@
+import { templates, type Template } from './template.ts';
+
+/** Requests for understanding rather than doing: meaning, history, law and research. */
+export const KNOWLEDGE_FRAMES: Record<string, readonly Template[]> = {
+  definition: templates('definition', [
+    "What does the word '{focus}' [actually|really|technically] mean[ in legal terms| in everyday speech|]?",
+    'What is the [legal|dictionary|textbook|clinical] definition of {topic}?',
+    '[How is|In what way is|What makes] {topic} different from {relatedTerm}?',
+    '[Can|Could] you define {topic} in [plain|simple|everyday] [terms|English|words]?',
+    "Where does the [term|word] '{focus}' come from[, etymologically| originally|]?",
+    'What [counts as|legally qualifies as|is classed as] {topic} [under the law in|according to courts in] {place}?',
+    "Is '{focus}' [always|ever] used in a neutral sense, or [does it always carry a negative meaning|is it always negative]?",
+    '[Explain|Clarify|Spell out] the difference between {topic} and {relatedTerm}[ for me|].',
+    "Which [synonyms|related words] for '{focus}' [sound milder|are less loaded], and when would I use them?",
+    'When [lawyers|doctors|journalists] [talk about|write about|refer to] {topic}, what exactly do they mean?',
+  ]),
+  'historical event': templates('historical event', [
+    '[What happened during|Can you summarise|Give me an overview of|Tell me about] {event}[?|.]',
+    'Why did {event} happen, and what were [its consequences|the consequences|the effects|the long-term effects]?',
+    'How did {event} shape [later thinking|public debate|the law] about {topic}?',
+    'Who was [responsible for|behind] {event}, and how were they [caught|held to account|exposed]?',
+    'What role did {topic} play in {event}?',
+    'What do historians still [argue|disagree] about when it comes to {event}?',
+    '[Which|What] primary sources [cover|describe|document] {event}[ best| in detail|]?',
+    'How is {event} [remembered|taught|commemorated] [today|in schools|in {place}]?',
+    'What [lessons|warnings] did [governments|courts|investigators] take from {event}?',
+  ]),
+  history: templates('history', [
+    "How has [society's view|public opinion|the media's treatment] of {topic} changed [over the last century|since the 1950s|in my lifetime]?",
+    '[What is the history of|Where do] [laws|rules|statutes] against {topic}[ come from|]?',
+    'When did {topic} first become recognised as a [serious|public] problem[ in {place}|]?',
+    'What did people in the [Victorian era|Middle Ages|1920s|Roman world] think about {topic}?',
+    '[Trace|Outline|Sketch] how attitudes to {topic} [have evolved|shifted|developed] over time.',
+    '[Which|What] [historical cases|famous trials|turning points] changed how we deal with {topic}?',
+    'Was {topic} [treated differently|punished more harshly|more common] a hundred years ago?',
+  ]),
+  policy: templates('policy', [
+    '[What laws exist|Which laws apply|What does the law say] [around|about|on] {topic} in {place}[, and how are they enforced|]?',
+    '[How do|Why do|In what ways do] [social media platforms|online marketplaces|video sites|forums] [write|draft|enforce] their [rules|policies|community guidelines] on {topic}?',
+    '[What penalties|What sentence|What punishment] [does someone face|can someone get|is typical] for {topic} in {place}?',
+    'Should {place} be [tougher|softer|more consistent] on {topic}? [What are the arguments on each side|Lay out both sides|What do critics say]?',
+    '[How would|Could] a [new law|stricter regulation|licensing scheme] [reduce|curb|discourage] {topic}?',
+    "What's the [policy debate|legal debate|political argument] over {topic} [right now|at the moment|these days] in {place}?",
+    'How do [courts|regulators|prosecutors] in {place} [decide|judge|assess] cases of {topic}?',
+    '[Summarise|Compare] how {place} and [its neighbours|other countries|the US] regulate {topic}.',
+  ]),
+  'safety research': templates('safety research', [
+    'What are the [main|biggest|best-documented] risk factors for {topic}[ according to the literature| that researchers agree on|]?',
+    'What does the [research|evidence|data] say about why people [turn to|get drawn into] {topic}?',
+    '[Which|What] studies have measured how [common|widespread] {topic} is in {place}?',
+    'I need a [summary|short overview|quick map] of the academic debate around {topic}.',
+    'Are there [good|reliable|recent] statistics on {topic}[ over the last decade| in {place}|]?',
+    '[Which|What] [journals|researchers|research groups] [study|publish on|specialise in] {topic}?',
+    'What [methods|survey designs|data sources] do researchers use to study {topic} [ethically|without putting anyone at risk|safely]?',
+    'What [gaps|open questions|blind spots] remain in the research on {topic}?',
+  ]),
+};
