@@ -13,6 +13,7 @@ import type { QueueStage } from './queue-names.ts';
 import { createWorkerConnection, redactRedisUrl } from './redis-connection.ts';
 import { RedisRateGate } from './redis-rate-gate.ts';
 import { RunContexts } from './run-contexts.ts';
+import { settleGivenUpJob } from './settle-given-up-job.ts';
 import { StageQueues } from './stage-queues.ts';
 
 type Handler = (job: Job, token: string | undefined, env: JobEnvironment) => Promise<void>;
@@ -78,7 +79,12 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     });
     worker.on('error', (error) => log(`worker ${stage}: ${error.message}`));
     worker.on('failed', (job, error) => {
-      if (job && /stalled more than/.test(error.message)) log(`job ${job.id} failed after stalling ${worker.opts.maxStalledCount} times: ${error.message}`);
+      if (!job || !/stalled more than/.test(error.message)) return;
+      const reason = `the job stalled more than ${worker.opts.maxStalledCount} times (its workers died on it): ${error.message}`;
+      settleGivenUpJob({ stage, job, reason, env }).then(
+        (settled) => log(`job ${job.id} ${settled ? 'recorded as failed' : 'failed'}: ${reason}`),
+        (cause: unknown) => log(`job ${job.id}: ${reason}; recording it failed too: ${cause instanceof Error ? cause.message : String(cause)}`),
+      );
     });
     return worker;
   });

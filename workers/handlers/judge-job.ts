@@ -1,6 +1,9 @@
 import type { Job } from 'bullmq';
 import { judge } from '../../pipeline/stages/judge.ts';
 import { JudgeJobData } from '../job-data.ts';
+import type { RunSpec } from '../run-spec.ts';
+import type { StoredResult } from '../stored-result.ts';
+import type { JudgedCandidate } from '../../pipeline/schemas/candidate.ts';
 import type { JobEnvironment } from '../job-environment.ts';
 import { parseJobData } from '../parse-job-data.ts';
 import { recordResult } from '../record-result.ts';
@@ -21,6 +24,13 @@ export async function handleJudgeJob(job: Job, token: string | undefined, env: J
     modelAttempts: modelAttemptsFor(spec.config, 'judge'),
     work: (context) => judge(data.candidate, context),
   });
+  await settleJudged({ env, data, stored, spec });
+  failIfStoredFailure(stored);
+}
+
+/** Records a verdict: harmful and failed candidates settle here, the rest are sent on to a probe job. Also used for a job BullMQ gave up on. */
+export async function settleJudged(options: { env: JobEnvironment; data: JudgeJobData; stored: StoredResult<JudgedCandidate>; spec: RunSpec }): Promise<void> {
+  const { env, data, stored, spec } = options;
   const keys = runKeys(env.prefix, data.runId);
   const settles = !stored.ok || stored.value.label === 'harmful';
   const { count, kept } = await recordResult({
@@ -32,5 +42,4 @@ export async function handleJudgeJob(job: Job, token: string | undefined, env: J
   } else {
     await exportWhenSettled({ env, runId: data.runId, config: spec.config, settled: count, kept });
   }
-  failIfStoredFailure(stored);
 }

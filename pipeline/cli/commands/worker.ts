@@ -10,6 +10,7 @@ interface WorkerFlags {
   concurrency: string;
   grace: string;
   lockDuration: string;
+  maxStalled: string;
 }
 
 export function registerWorkerCommand(program: Command): void {
@@ -20,15 +21,17 @@ export function registerWorkerCommand(program: Command): void {
     .option('--concurrency <n>', 'jobs in flight per model stage (generate, judge, probe) in this process', '8')
     .option('--grace <ms>', 'on SIGINT/SIGTERM, how long active jobs may finish before they are handed back to the queue', '20000')
     .option('--lock-duration <ms>', 'job lock; a killed worker\'s jobs are picked up again after about this long', '30000')
+    .option('--max-stalled <n>', 'times a job may be picked up again after its worker died on it before its item is recorded as failed', '10')
     .action(async (flags: WorkerFlags) => {
       const stages = parseStages(flags.stages);
       const concurrency = positiveInteger(flags.concurrency, '--concurrency');
       const graceMs = positiveInteger(flags.grace, '--grace');
       const lockDurationMs = positiveInteger(flags.lockDuration, '--lock-duration');
+      const maxStalledCount = wholeNumber(flags.maxStalled, '--max-stalled');
       const redisUrl = redisUrlFrom();
       (await connectChecked({ url: redisUrl })).disconnect();
       const interrupt = abortOnSignals((message) => process.stderr.write(`${message}\n`));
-      const running = await startWorkers({ redisUrl, prefix: prefixFrom(), stages, concurrency, lockDurationMs });
+      const running = await startWorkers({ redisUrl, prefix: prefixFrom(), stages, concurrency, lockDurationMs, maxStalledCount });
       try {
         await new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve(), { once: true }));
         process.stderr.write(`finishing active jobs (up to ${graceMs} ms)...\n`);
@@ -47,6 +50,12 @@ function parseStages(list: string): QueueStage[] {
   }
   if (stages.length === 0) throw new UserError('--stages: name at least one stage', { field: '--stages' });
   return [...new Set(stages)] as QueueStage[];
+}
+
+function wholeNumber(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new UserError(`${flag}: expected a whole number, got "${value}"`, { field: flag });
+  return number;
 }
 
 export function positiveInteger(value: string, flag: string): number {
