@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
@@ -6,16 +6,11 @@ import { runInProcess } from '../../pipeline/run/run-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { followRun, runOnQueue } from '../../workers/run-on-queue.ts';
 import { readRunProgress } from '../../workers/run-progress.ts';
-import { spawnWorker, type SpawnedWorker } from './spawn-worker.ts';
+import { useWorkerProcesses, type SpawnedWorker } from './spawn-worker.ts';
 import { datasetFiles, deletePrefix, manifestCounts, REDIS_URL, smallConfig, testPrefix } from './support.ts';
 
 const temp = useTempDir();
-const spawned: SpawnedWorker[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const worker of spawned.splice(0)) worker.child.kill('SIGKILL');
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const workers = useWorkerProcesses();
 
 describe('crash safety', () => {
   it('completes with an identical dataset when worker processes are killed with SIGKILL mid-run', async () => {
@@ -25,18 +20,14 @@ describe('crash safety', () => {
     const expected = await datasetFiles(reference.exported.dir);
 
     const prefix = testPrefix();
-    cleanups.push(() => deletePrefix(prefix));
-    const start = () => {
-      const worker = spawnWorker({ prefix, args: ['--concurrency', '2', '--lock-duration', '1500'] });
-      spawned.push(worker);
-      return worker;
-    };
+    workers.onCleanup(() => deletePrefix(prefix));
+    const start = () => workers.start({ prefix, args: ['--concurrency', '2', '--lock-duration', '1500'] });
     const live = [start(), start()];
     const outputDir = await temp.make();
     const { runId } = await runOnQueue({ loaded, redisUrl: REDIS_URL, prefix, outputDir, detach: true });
 
     const redis = new Redis(REDIS_URL);
-    cleanups.push(async () => redis.disconnect());
+    workers.onCleanup(async () => redis.disconnect());
     let kills = 0;
     const statesAtKill: string[] = [];
     const ready = (worker: SpawnedWorker) => worker.output().includes('serving');
