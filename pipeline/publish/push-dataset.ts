@@ -60,7 +60,9 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
   const changed = files.filter((file) => !isUnchanged(file, remote.get(file.path)));
   const pushed = new Set(files.map((file) => file.path));
   const deleted = [...remote.keys()].filter((path) => isManagedPath(path) && !pushed.has(path)).sort();
-  if (includeToxic) await call(`turning on access requests for ${repo}`, () => requireAccessRequests({ repo, token, hubUrl }));
+  // A new repo is created private when asked; an existing one is switched, so --private always holds after a push.
+  const settings = { ...(includeToxic ? { gated: 'auto' as const } : {}), ...(exists && options.private ? { private: true } : {}) };
+  if (Object.keys(settings).length > 0) await call(`updating the settings of ${repo}`, () => updateRepoSettings({ repo, token, hubUrl, settings }));
 
   const url = `${hubUrl}/datasets/${repo}`;
   const base = { repo, url, created: !exists, simulated: dataset.manifest.simulated, deleted, uploaded: changed.map((file) => file.path) };
@@ -98,12 +100,12 @@ function checkRepoName(repo: string): void {
   }
 }
 
-/** The Hub's settings endpoint; the client library has no call for it. */
-async function requireAccessRequests(options: { repo: string; token: string; hubUrl: string }): Promise<void> {
+/** The Hub's settings endpoint (access requests, visibility); the client library has no call for it. */
+async function updateRepoSettings(options: { repo: string; token: string; hubUrl: string; settings: { gated?: 'auto'; private?: boolean } }): Promise<void> {
   const response = await fetch(`${options.hubUrl}/api/datasets/${options.repo}/settings`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ gated: 'auto' }),
+    body: JSON.stringify(options.settings),
   });
   if (!response.ok) {
     const text = await response.text();

@@ -61,6 +61,12 @@ describe('push', () => {
     const third = await pushDataset(options);
     expect(third.uploaded).toEqual(['eval.json']);
     expect(hub.repo('lab/or-set')!.commits).toHaveLength(2);
+
+    // --private on a repository that exists makes it private, without a commit.
+    expect(hub.repo('lab/or-set')!.private).toBe(false);
+    await pushDataset({ ...options, private: true });
+    expect(hub.repo('lab/or-set')!.private).toBe(true);
+    expect(hub.repo('lab/or-set')!.commits).toHaveLength(2);
   });
 
   it('publishes the toxic config only when asked, gates the repository and says why; dropping it later deletes it', async () => {

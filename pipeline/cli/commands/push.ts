@@ -16,13 +16,12 @@ export function registerPushCommand(program: Command): void {
     .description('Publish a dataset to the Hugging Face Hub in one commit (token from HF_TOKEN). The toxic config stays local unless --include-toxic, which gates access.')
     .requiredOption('-d, --dataset <dir>', 'dataset folder, e.g. output/scarecrow-sim')
     .option('-r, --repo <owner/name>', 'dataset repository (default: your namespace / the dataset name)')
-    .option('--private', 'create the repository as private')
+    .option('--private', 'make the repository private (a new one is created private; an existing one is switched)')
     .option('--include-toxic', 'also publish the toxic config, behind an access request')
     .option('--hub-url <url>', 'Hub endpoint', DEFAULT_HUB_URL)
     .action(async (flags: PushFlags) => {
       const result = await pushDataset({ dataset: flags.dataset, repo: flags.repo, private: flags.private, includeToxic: flags.includeToxic, hubUrl: flags.hubUrl });
       if (result.simulated) process.stderr.write(`warning: ${SIMULATED_WARNING}\n`);
-      if (!result.created && flags.private) process.stderr.write(`note: ${result.repo} already existed; its visibility was left as it is\n`);
       const lines = result.commit
         ? [
             `${result.created ? 'created and pushed' : 'pushed'} ${result.url} in commit ${result.commit.oid.slice(0, 12)}`,
