@@ -1,35 +1,19 @@
-import type { Job } from 'bullmq';
 import { judge } from '../../pipeline/stages/judge.ts';
 import { JudgeJobData } from '../job-data.ts';
-import type { RunSpec } from '../run-spec.ts';
-import type { StoredResult } from '../stored-result.ts';
 import type { JudgedCandidate } from '../../pipeline/schemas/candidate.ts';
-import type { JobEnvironment } from '../job-environment.ts';
-import { parseJobData } from '../parse-job-data.ts';
+import { itemHandler, type SettleOptions } from '../item-handler.ts';
 import { recordResult } from '../record-result.ts';
 import { runKeys } from '../run-keys.ts';
-import { failIfStoredFailure, runModelStage } from '../run-model-stage.ts';
-import { modelAttemptsFor } from '../run-spec.ts';
 import { exportWhenSettled } from './export-when-settled.ts';
 
 /**
  * One candidate through the judges. Harmful and failed candidates are settled here
  * (harmful ones go to the toxic set unprobed); the rest go on to a probe job.
  */
-export async function handleJudgeJob(job: Job, token: string | undefined, env: JobEnvironment): Promise<void> {
-  const data = parseJobData(JudgeJobData, job);
-  const { spec, models } = await env.contexts.get(data.runId);
-  const stored = await runModelStage({
-    job, token, env, stage: 'judge', config: spec.config, models,
-    modelAttempts: modelAttemptsFor(spec.config, 'judge'),
-    work: (context) => judge(data.candidate, context),
-  });
-  await settleJudged({ env, data, stored, spec });
-  failIfStoredFailure(stored);
-}
+export const handleJudgeJob = itemHandler({ stage: 'judge', schema: JudgeJobData, work: (data, context) => judge(data.candidate, context), settle: settleJudged });
 
 /** Records a verdict: harmful and failed candidates settle here, the rest are sent on to a probe job. Also used for a job BullMQ gave up on. */
-export async function settleJudged(options: { env: JobEnvironment; data: JudgeJobData; stored: StoredResult<JudgedCandidate>; spec: RunSpec }): Promise<void> {
+export async function settleJudged(options: SettleOptions<JudgeJobData, JudgedCandidate>): Promise<void> {
   const { env, data, stored, spec } = options;
   const keys = runKeys(env.prefix, data.runId);
   const settles = !stored.ok || stored.value.label === 'harmful';
