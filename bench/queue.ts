@@ -1,7 +1,8 @@
 // Throughput of the queue runner: 4 worker processes x 16 jobs each against the simulator at a fixed
 // 100 ms per call. The measured phase is judging with one judge and no targets, so every job makes
 // exactly one model call and only one stage runs (a worker's concurrency is per stage; with judge
-// and probe jobs both running it would have twice the slots). Ideal: 64 slots / 0.1 s = 640 calls/s.
+// and probe jobs both running it would have twice the slots; with no targets a judged candidate
+// settles in its judge job). Ideal: 64 slots / 0.1 s = 640 calls/s.
 //   npm run bench:queue            (REDIS_URL respected)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -80,8 +81,9 @@ try {
     `  run: ${manifest.counts.seeds} seeds, ${calls} model calls, ${wallS.toFixed(1)} s wall (including the dedupe barrier and the export)`,
     `  steady state (judge jobs 10-90%): ${steady.toFixed(0)} calls/s vs ideal ${ideal.toFixed(0)} calls/s = ${((steady / ideal) * 100).toFixed(1)}% (goal >= 90%)`,
     `  whole run: ${(calls / wallS).toFixed(0)} calls/s = ${((calls / wallS / ideal) * 100).toFixed(1)}% of ideal`,
-    `  per job: ${slotMsPerJob.toFixed(1)} ms of a slot against the simulator's ${LATENCY_MS} ms -> queue and client overhead ${(slotMsPerJob - LATENCY_MS).toFixed(2)} ms/job (goal <= 3 ms)`,
-    `  CPU per call: workers ${(workerCpu / calls).toFixed(2)} ms (in-process runner ${inProcessCpuMs.toFixed(2)} ms, so the queue adds ${(workerCpu / calls - inProcessCpuMs).toFixed(2)} ms), Redis ${(redisCpu / calls).toFixed(2)} ms (all clients of this Redis)`,
+    `  per job: ${slotMsPerJob.toFixed(1)} ms of a slot against the simulator's ${LATENCY_MS} ms: ${(slotMsPerJob - LATENCY_MS).toFixed(2)} ms/job of queue, client, simulator server and waiting for a core`,
+    `  Redis: ${(redisCpu / calls).toFixed(2)} ms of Redis CPU per job (goal <= 3 ms; all clients of this Redis)`,
+    `  CPU per call: workers ${(workerCpu / calls).toFixed(2)} ms, each running its own simulator (in-process runner ${inProcessCpuMs.toFixed(2)} ms, so the queue adds ${(workerCpu / calls - inProcessCpuMs).toFixed(2)} ms)`,
     `  this machine: ${cpus().length} cores, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}; on a CPU-starved machine calls/s is bounded by CPU, not the queue`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

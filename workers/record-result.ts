@@ -1,40 +1,44 @@
 import type { Redis } from 'ioredis';
 import { RESULT_TTL_MS } from './result-ttl.ts';
 
-// One script call per job instead of a MULTI of six commands: ioredis writes each queued
+// One script call per job instead of a MULTI of several commands: ioredis writes each queued
 // command to the socket separately and builds a command table per pipeline, which cost
 // more CPU per job than the job's own model call. The script is atomic too, so the worker
 // that sees the count reach the total is the only one that does.
+// KEYS: the hash whose size is returned, the run's hash, then the hashes written;
+// ARGV: the item's id, the TTL, then one value per hash written.
 const SCRIPT = `
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-if KEYS[2] ~= KEYS[1] then
-  redis.call('HSET', KEYS[2], ARGV[1], '1')
-  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+for index = 3, #KEYS do
+  redis.call('HSET', KEYS[index], ARGV[1], ARGV[index])
+  redis.call('PEXPIRE', KEYS[index], ARGV[2])
 end
-return {redis.call('HLEN', KEYS[3]), redis.call('HGET', KEYS[4], 'kept')}
+return {redis.call('HLEN', KEYS[1]), redis.call('HGET', KEYS[2], 'kept')}
 `;
+
+/** The value of a hash that only marks an item as having reached a point. */
+export const MARK = '1';
 
 type WithRecordResult = Redis & { scarecrowRecordResult(...args: (string | number)[]): Promise<[number, string | null]> };
 
 export interface RecordResultOptions {
   redis: Redis;
-  /** Hash the stored result goes in, under the item's id. */
-  results: string;
-  /** Hash the item is also marked in (settled, or queued for probing); `results` for none. */
-  mark: string;
+  /** Hashes the item is written to under its id: a stored result as JSON, or `MARK` (settled, queued for probing). */
+  writes: { hash: string; value: string }[];
   /** Hash whose size is returned: how many items have reached this point. */
   count: string;
   /** The run's hash, whose `kept` field (candidates after dedupe) is returned. */
   run: string;
   itemId: string;
-  stored: unknown;
 }
 
-/** Stores one item's result and tells how many items are in `count` now, and how many were kept. */
+/** Stores one item's results and marks, and tells how many items are in `count` now, and how many were kept. */
 export async function recordResult(options: RecordResultOptions): Promise<{ count: number; kept: string | null }> {
   const redis = options.redis as WithRecordResult;
-  if (typeof redis.scarecrowRecordResult !== 'function') redis.defineCommand('scarecrowRecordResult', { numberOfKeys: 4, lua: SCRIPT });
-  const [count, kept] = await redis.scarecrowRecordResult(options.results, options.mark, options.count, options.run, options.itemId, JSON.stringify(options.stored), RESULT_TTL_MS);
+  if (typeof redis.scarecrowRecordResult !== 'function') redis.defineCommand('scarecrowRecordResult', { lua: SCRIPT });
+  const { writes } = options;
+  const [count, kept] = await redis.scarecrowRecordResult(
+    writes.length + 2, options.count, options.run, ...writes.map((write) => write.hash),
+    options.itemId, RESULT_TTL_MS, ...writes.map((write) => write.value),
+  );
   return { count: Number(count), kept };
 }

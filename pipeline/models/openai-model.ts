@@ -3,6 +3,7 @@ import { LengthFinishReasonError } from 'openai/error';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { ModelCallError } from '../errors/model-call-error.ts';
 import { ModelOutputError } from '../errors/model-output-error.ts';
+import { undiciFetch } from './undici-fetch.ts';
 import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from './language-model.ts';
 
 export interface OpenAIModelOptions {
@@ -25,6 +26,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
     baseURL: options.baseURL,
     maxRetries: 0,
     timeout: options.timeoutMs,
+    fetch: undiciFetch,
   });
   const endpoint = `${redactUrl(options.baseURL)} (${options.model})`;
 

@@ -82,10 +82,13 @@ async function handleChat(state: State, incoming: IncomingMessage, response: Ser
     answerContent(request, { simulatorSeed: options.seed, random: createRandom(hashParts(requestHash, index)) }),
   );
 
-  const bodyKey = canonicalJson(body);
-  const attempt = state.attempts.get(bodyKey) ?? 0;
-  state.attempts.set(bodyKey, attempt + 1);
-  const fault = chooseFault({ bodyKey, attempt, simulatorSeed: options.seed, faultRate: options.faultRate, kinds: options.faults.kinds, structured: schema !== null });
+  // Faults and jitter are drawn per attempt at the same body; with neither on, skip the
+  // key and the attempt count (the whole body, JSON schema included, serialised again).
+  const varies = options.faultRate > 0 || options.latencyJitterMs > 0;
+  const bodyKey = varies ? canonicalJson(body) : '';
+  const attempt = varies ? (state.attempts.get(bodyKey) ?? 0) : 0;
+  if (varies) state.attempts.set(bodyKey, attempt + 1);
+  const fault = varies ? chooseFault({ bodyKey, attempt, simulatorSeed: options.seed, faultRate: options.faultRate, kinds: options.faults.kinds, structured: schema !== null }) : null;
   if (fault) stats.faults[fault]++;
   if (fault === 'hang') {
     // Accept and never answer: the client's timeout must cut it; close() destroys it.
@@ -94,7 +97,7 @@ async function handleChat(state: State, incoming: IncomingMessage, response: Ser
     return;
   }
 
-  await wait(state, options.latencyMs + options.latencyJitterMs * unitHash(options.seed, bodyKey, attempt, 'jitter'));
+  await wait(state, options.latencyMs + (options.latencyJitterMs > 0 ? options.latencyJitterMs * unitHash(options.seed, bodyKey, attempt, 'jitter') : 0));
   const requestId = { 'x-request-id': `req_sim_${requestHash.toString(16)}` };
   if (fault === 'rate_limit') {
     const milliseconds = options.faults.retryAfterMs;

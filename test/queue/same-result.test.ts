@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
 import { join } from 'node:path';
 import { runInProcess } from '../../pipeline/run/run-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
@@ -41,6 +42,28 @@ describe('the queue runner', () => {
       expect(result.summary?.dir).toBe(dir);
       expect(await datasetFiles(dir)).toEqual(expected);
       expect(await manifestCounts(dir)).toEqual(await manifestCounts(reference.exported.dir));
+    }
+  });
+
+  it('judges, and settles unprobed candidates without probe jobs, when the run has no targets', async () => {
+    const loaded = smallConfig({ targets: [], simulator: { seed: 5, latencyMs: 2 } });
+    const reference = await runInProcess({ loaded, outputDir: await temp.make() });
+    const prefix = testPrefix();
+    cleanups.push(() => deletePrefix(prefix));
+    await workersOn(prefix, { processes: 1, concurrency: 4 });
+    const outputDir = await temp.make();
+    await runOnQueue({ loaded, redisUrl: REDIS_URL, prefix, outputDir, pollMs: 50 });
+    const dir = join(outputDir, loaded.config.name);
+    expect(await datasetFiles(dir)).toEqual(await datasetFiles(reference.exported.dir));
+    expect(await manifestCounts(dir)).toEqual(await manifestCounts(reference.exported.dir));
+    // Completed jobs are kept (up to 2,000), so probe jobs would show here had any run.
+    const probeQueue = new Queue('probe', { connection: { url: REDIS_URL }, prefix });
+    const judgeQueue = new Queue('judge', { connection: { url: REDIS_URL }, prefix });
+    try {
+      expect((await judgeQueue.getJobCounts('completed')).completed).toBeGreaterThan(0);
+      expect(await probeQueue.getJobCounts('completed', 'failed', 'waiting', 'active')).toEqual({ completed: 0, failed: 0, waiting: 0, active: 0 });
+    } finally {
+      await Promise.all([probeQueue.close(), judgeQueue.close()]);
     }
   });
 });

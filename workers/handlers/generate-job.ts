@@ -12,6 +12,6 @@ export const handleGenerateJob = itemHandler({ stage: 'generate', schema: Genera
 export async function settleGenerated(options: SettleOptions<GenerateJobData, GenerateOutput>): Promise<void> {
   const { env, data, stored, spec } = options;
   const keys = runKeys(env.prefix, data.runId);
-  const { count: done } = await recordResult({ redis: env.redis, results: keys.generated, mark: keys.generated, count: keys.generated, run: keys.run, itemId: data.seed.id, stored });
+  const { count: done } = await recordResult({ redis: env.redis, writes: [{ hash: keys.generated, value: JSON.stringify(stored) }], count: keys.generated, run: keys.run, itemId: data.seed.id });
   if (done >= spec.seeds.length) await env.queues.add({ stage: 'dedupe', runId: data.runId, data: { runId: data.runId }, config: spec.config });
 }

@@ -2,7 +2,7 @@ import { probe } from '../../pipeline/stages/probe.ts';
 import { ProbeJobData } from '../job-data.ts';
 import type { DatasetRecord } from '../../pipeline/schemas/candidate.ts';
 import { itemHandler, type SettleOptions } from '../item-handler.ts';
-import { recordResult } from '../record-result.ts';
+import { MARK, recordResult } from '../record-result.ts';
 import { runKeys } from '../run-keys.ts';
 import { exportWhenSettled } from './export-when-settled.ts';
 
@@ -13,6 +13,8 @@ export const handleProbeJob = itemHandler({ stage: 'probe', schema: ProbeJobData
 export async function settleProbed(options: SettleOptions<ProbeJobData, DatasetRecord>): Promise<void> {
   const { env, data, stored, spec } = options;
   const keys = runKeys(env.prefix, data.runId);
-  const { count, kept } = await recordResult({ redis: env.redis, results: keys.probed, mark: keys.settled, count: keys.settled, run: keys.run, itemId: data.candidate.id, stored });
+  const { count, kept } = await recordResult({
+    redis: env.redis, writes: [{ hash: keys.probed, value: JSON.stringify(stored) }, { hash: keys.settled, value: MARK }], count: keys.settled, run: keys.run, itemId: data.candidate.id,
+  });
   await exportWhenSettled({ env, runId: data.runId, config: spec.config, settled: count, kept });
 }
