@@ -15,6 +15,20 @@ import { trainLogistic } from './logistic.ts';
  * not appropriate to ...", which XSTest's annotators call a refusal and GPT-3.5's PHTest judge
  * often compliance), alone or also dropping LLM compliance rows that open with it (0.928-0.929
  * against 0.934 at llmMix 0.3: the Llama-2 fold +1.7 points, the GPT-3.5 fold -1.6).
+ * Against 0.934 (seeds 3 and 8 give 0.932 and 0.934, so differences under 0.002 are noise):
+ * a one-hidden-layer network (32 tanh units over the same hashed features, AdaGrad) alone
+ * 0.919 where the linear model of all rows gives 0.925, two of them mixed like llmMix 0.925,
+ * averaged with the linear logit 0.924; a small network over the cue and shape features on
+ * top of the linear logit 0.926 (in-sample logits) or 0.907-0.911 (logits cross-fitted over
+ * the training models, the GPT-3.5 fold losing 4-7 points): interactions learnt on four
+ * models do not carry to a fifth. More sentence shape: tokens after the first declining
+ * sentence (0.933), the kinds of the last sentence crossed with the first (0.935, and 0.935
+ * against 0.934 at seed 8), the number of declining and cautioning cues (0.933), sentences
+ * from the last decline to the end (0.933), all four (0.932). The prompt: the share of its
+ * rarer words the response repeats, overall and in the first sentence, crossed with an
+ * opening decline and prompt length (0.931). A constant shift of the decision threshold
+ * (-1 logit: 0.936, all of it the GPT-3.5 fold while the XSTest folds lose, the same trade
+ * as a higher llmMix).
  */
 export const RECIPE = {
   bits: 18,

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { Queue } from 'bullmq';
 import { UserError } from '../../errors/user-error.ts';
-import { prefixFrom, QUEUE_STAGES } from '../../../workers/queue-names.ts';
+import { prefixFrom, QUEUE_STAGES, type QueueStage } from '../../../workers/queue-names.ts';
+import { readRunJobCounts, type StageJobCounts } from '../../../workers/run-job-counts.ts';
 import { connectChecked, redisUrlFrom } from '../../../workers/redis-connection.ts';
 import { readRunFailures } from '../../../workers/run-failures.ts';
 import { runIndexKey } from '../../../workers/run-keys.ts';
@@ -29,19 +30,18 @@ export function registerStatusCommand(program: Command): void {
         const progress = await readRunProgress({ redis, prefix, runId });
         if (progress.state === 'unknown') throw new UserError(`run ${runId}: not in Redis (wrong id, another SCARECROW_QUEUE_PREFIX, or finished more than a week ago)`);
         const failures = await readRunFailures({ redis, prefix, runId });
-        const queues = await Promise.all(
-          QUEUE_STAGES.map(async (stage) => {
-            const queue = new Queue(stage, { connection: redis, prefix });
-            try {
-              return { stage, counts: await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed') };
-            } finally {
-              await queue.close();
-            }
-          }),
-        );
-        const eta = estimateSecondsLeft(progress);
-        if (flags.json) process.stdout.write(JSON.stringify({ ...progress, failures, etaSeconds: eta, queues }, null, 2) + '\n');
-        else process.stdout.write(formatStatus({ progress, failures, eta, queues }));
+        const open = new Map<QueueStage, Queue>();
+        const queueFor = (stage: QueueStage) => open.get(stage) ?? open.set(stage, new Queue(stage, { connection: redis, prefix })).get(stage)!;
+        try {
+          // A finished run's per-item results are cleared; its summary holds what is left to say.
+          const jobs = progress.state === 'done' ? null : await readRunJobCounts({ queueFor, runId, progress, failures });
+          const queues = await Promise.all(QUEUE_STAGES.map(async (stage) => ({ stage, counts: await queueFor(stage).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed') })));
+          const eta = estimateSecondsLeft(progress);
+          if (flags.json) process.stdout.write(JSON.stringify({ ...progress, jobs, failures, etaSeconds: eta, queues }, null, 2) + '\n');
+          else process.stdout.write(formatStatus({ progress, jobs, failures, eta, queues }));
+        } finally {
+          await Promise.all([...open.values()].map((queue) => queue.close()));
+        }
       } finally {
         redis.disconnect();
       }
@@ -50,6 +50,7 @@ export function registerStatusCommand(program: Command): void {
 
 function formatStatus(options: {
   progress: RunProgress;
+  jobs: StageJobCounts[] | null;
   failures: { stage: string; id: string; reason: string }[];
   eta: number | null;
   queues: { stage: string; counts: Record<string, number> }[];
@@ -64,20 +65,22 @@ function formatStatus(options: {
     lines.push(`  dataset: ${summary.dir}${summary.simulated ? '  (SIMULATED)' : ''}`);
     lines.push(`  all ${summary.sizes.all}, hard ${summary.sizes.hard}, toxic ${summary.sizes.toxic} rows; ${summary.counts.failed_candidates ?? 0} failed candidates, ${summary.counts.seeds_failed ?? 0} failed seeds; ${summary.seconds} s`);
   } else {
-    lines.push(
-      `  generate  ${progress.generated}/${progress.seeds} seeds`,
-      `  dedupe    ${progress.kept === null ? 'waiting' : `${kept} kept`}`,
-      `  judge     ${progress.judged}/${kept}`,
-      `  probe     ${progress.probed}/${progress.probeQueued} sent on so far`,
-      `  settled   ${progress.settled}/${kept} candidates`,
-    );
+    const cell = (value: number | string, width: number) => String(value).padStart(width);
+    const row = (stage: string, done: string, counts: string[]) => `  ${stage.padEnd(9)}${cell(done, 13)}${counts.map((count) => cell(count, 9)).join('')}`;
+    lines.push(row('stage', 'done/total', ['waiting', 'active', 'retrying', 'failed']));
+    for (const stage of options.jobs ?? []) {
+      const total = stage.total === null ? '?' : String(stage.total);
+      lines.push(row(stage.stage, `${stage.done}/${total}`, [stage.waiting, stage.active, stage.retrying, stage.failed].map(String)));
+      if (stage.stage === 'generate') lines.push(`  dedupe   ${cell(progress.kept === null ? 'waiting' : `${kept} kept`, 13)}`);
+    }
+    lines.push(`  settled  ${cell(`${progress.settled}/${kept}`, 13)} candidates (probe's total grows as verdicts send candidates on)`);
     const byStage = new Map<string, number>();
     for (const failure of failures) byStage.set(failure.stage, (byStage.get(failure.stage) ?? 0) + 1);
     lines.push(`  failures  ${failures.length === 0 ? 'none' : [...byStage].map(([stage, count]) => `${stage} ${count}`).join(', ')}`);
     for (const failure of failures.slice(0, 5)) lines.push(`    ${failure.stage} ${failure.id}: ${failure.reason}`);
     if (failures.length > 5) lines.push(`    ... and ${failures.length - 5} more`);
   }
-  lines.push('  queues (all runs): ' + options.queues.map(({ stage, counts }) => `${stage} ${counts.waiting ?? 0} waiting/${counts.active ?? 0} active/${counts.delayed ?? 0} delayed/${counts.failed ?? 0} failed`).join('; '));
+  lines.push('  queues, all runs together: ' + options.queues.map(({ stage, counts }) => `${stage} ${counts.waiting ?? 0} waiting/${counts.active ?? 0} active/${counts.delayed ?? 0} delayed/${counts.failed ?? 0} failed`).join('; '));
   return lines.join('\n') + '\n';
 }
 

@@ -1,0 +1,59 @@
+import type { Queue } from 'bullmq';
+import { jobIdFor } from './queue-names.ts';
+import type { RunProgress } from './run-progress.ts';
+
+export type ItemStage = 'generate' | 'judge' | 'probe';
+
+/** One run's items in one stage, by state. `total` is null while it is not known yet (judging before dedupe). */
+export interface StageJobCounts {
+  stage: ItemStage;
+  total: number | null;
+  done: number;
+  waiting: number;
+  active: number;
+  /** Waiting out a backoff before another attempt. */
+  retrying: number;
+  failed: number;
+}
+
+/**
+ * A run's jobs per stage and state. Queues are shared by every run, so their own counts
+ * mix runs; here done and total come from the run's results in Redis, active and
+ * retrying from the job ids (content ids begin with the run id) in the queue's active
+ * list and delayed set, which hold no more than the workers' slots and retries, and
+ * waiting is what is left: the waiting list itself can hold millions and is not read.
+ */
+export async function readRunJobCounts(options: {
+  queueFor: (stage: ItemStage) => Queue;
+  runId: string;
+  progress: RunProgress;
+  failures: { stage: string }[];
+}): Promise<StageJobCounts[]> {
+  const { progress, runId } = options;
+  const totals: Record<ItemStage, { total: number | null; done: number }> = {
+    generate: { total: progress.seeds, done: progress.generated },
+    judge: { total: progress.kept, done: progress.judged },
+    // Candidates are sent on to probing one verdict at a time; the total is what has been sent so far.
+    probe: { total: progress.probeQueued, done: progress.probed },
+  };
+  return Promise.all(
+    (['generate', 'judge', 'probe'] as const).map(async (stage) => {
+      const queue = options.queueFor(stage);
+      const ownPrefix = jobIdFor({ runId, stage }) + '.';
+      const mine = (ids: string[]) => ids.filter((id) => id.startsWith(ownPrefix)).length;
+      const [active, retrying] = await Promise.all([queue.getRanges(['active'], 0, -1), queue.getRanges(['delayed'], 0, -1)]);
+      const { total, done } = totals[stage];
+      const activeCount = mine(active);
+      const retryingCount = mine(retrying);
+      return {
+        stage,
+        total,
+        done,
+        waiting: total === null ? 0 : Math.max(0, total - done - activeCount - retryingCount),
+        active: activeCount,
+        retrying: retryingCount,
+        failed: options.failures.filter((failure) => failure.stage === stage).length,
+      };
+    }),
+  );
+}
