@@ -57,7 +57,7 @@ export function useWorkerProcesses() {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
   return {
-    start(options: { prefix: string; args?: string[] }): SpawnedWorker {
+    start(options: { prefix: string; args?: string[]; env?: NodeJS.ProcessEnv }): SpawnedWorker {
       const worker = spawnWorker(options);
       spawned.push(worker);
       return worker;

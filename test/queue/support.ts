@@ -55,10 +55,10 @@ export async function manifestCounts(dir: string): Promise<unknown> {
 }
 
 /** A private redis-server on a free port, for tests that need settings the shared one must not get. */
-export async function startRedisServer(args: string[] = []): Promise<{ url: string; port: number; stop(signal?: NodeJS.Signals): Promise<void> }> {
+export async function startRedisServer(args: string[] = [], options: { port?: number } = {}): Promise<{ url: string; port: number; stop(signal?: NodeJS.Signals): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { createServer } = await import('node:net');
-  const port: number = await new Promise((resolve) => {
+  const port: number = options.port ?? await new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port: free } = probe.address() as { port: number };
       probe.close(() => resolve(free));
