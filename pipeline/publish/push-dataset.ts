@@ -1,4 +1,4 @@
-import { commit, createRepo, repoExists, whoAmI, type CommitOperation } from '@huggingface/hub';
+import { commit, createRepo, datasetInfo, repoExists, whoAmI, type CommitOperation } from '@huggingface/hub';
 import { readDataset } from '../dataset/read-dataset.ts';
 import { UserError } from '../errors/user-error.ts';
 import { hubRequestError } from './hub-request-error.ts';
@@ -56,6 +56,9 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
   const exists = await call(`checking whether ${repo} exists`, () => repoExists({ repo: repoId, accessToken: token, hubUrl }));
   if (!exists) await call(`creating ${repo}`, () => createRepo({ repo: repoId, accessToken: token, hubUrl, private: options.private ?? false }));
 
+  // The commit names the head it was computed against, so a push that lands in between makes
+  // this one fail (nothing committed) instead of being silently overwritten or undone.
+  const head = (await call(`reading the head commit of ${repo}`, () => datasetInfo({ name: repo, additionalFields: ['sha'], accessToken: token, hubUrl }))).sha;
   const remote = exists ? await call(`listing the files of ${repo}`, () => listRemoteFiles({ repo, accessToken: token, hubUrl })) : new Map();
   const changed = files.filter((file) => !isUnchanged(file, remote.get(file.path)));
   const pushed = new Set(files.map((file) => file.path));
@@ -83,6 +86,7 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
       accessToken: token,
       hubUrl,
       useXet: false,
+      parentCommit: head,
     }),
   );
   return { ...base, commit: result ? { oid: result.commit.oid, url: result.commit.url } : null, unchanged };

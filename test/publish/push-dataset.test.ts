@@ -108,6 +108,24 @@ describe('push', () => {
     }
   });
 
+  it('fails without committing when another push lands in between, and keeps that push', async () => {
+    const dir = await makeDataset({ outputDir: await temp.make() });
+    const options = { dataset: dir, repo: 'lab/contested', hubUrl: hub.url, env: { HF_TOKEN: hub.token } };
+    await pushDataset(options);
+    await writeFile(join(dir, 'eval.json'), '{"models":[]}\n');
+    hub.commitFirstFromElsewhere('NOTES.md', 'pushed by a colleague\n');
+    await expect(pushDataset(options)).rejects.toMatchObject({
+      name: 'UserError',
+      message: expect.stringMatching(/committing to lab\/contested: 412 \(the repository changed while this push ran.*run push again\)/),
+    });
+    const repo = hub.repo('lab/contested')!;
+    expect(repo.commits.map((commit) => commit.title)).toEqual([expect.stringMatching(/^Publish /), 'A commit from elsewhere']);
+    expect(repo.files.has('eval.json')).toBe(false);
+    // Run again, it commits on top of the other push.
+    expect((await pushDataset(options)).uploaded).toEqual(['eval.json']);
+    expect(repo.files.get('NOTES.md')!.content.toString()).toBe('pushed by a colleague\n');
+  });
+
   it('refuses a missing or malformed token and reports a rejected one, never printing it', async () => {
     const dir = await makeDataset({ outputDir: await temp.make() });
     const base = { dataset: dir, repo: 'lab/x', hubUrl: hub.url };

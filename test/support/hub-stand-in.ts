@@ -19,6 +19,8 @@ export interface StandInCommit {
 
 export interface StandInRepo {
   id: string;
+  /** The commit main points at; a new repository starts with one, as on the Hub. */
+  head: string;
   private: boolean;
   gated: string | false;
   files: Map<string, StoredFile>;
@@ -40,6 +42,8 @@ export interface HubStandIn {
   requests: LoggedRequest[];
   repo(id: string): StandInRepo | undefined;
   fail(fault: Fault, status: number): void;
+  /** Lands a commit of someone else's just before the next commit request is handled, as a concurrent push would. */
+  commitFirstFromElsewhere(path: string, content: string): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,7 @@ export async function startHubStandIn(options: { token?: string } = {}): Promise
   const lfsStore = new Map<string, Buffer>();
   const faults = new Map<Fault, number>();
   const requests: LoggedRequest[] = [];
+  let foreign: { path: string; content: string } | null = null;
   let url = '';
 
   const server = createServer((request, response) => {
@@ -86,7 +91,7 @@ export async function startHubStandIn(options: { token?: string } = {}): Promise
       const id = `${payload.organization ?? USER}/${payload.name}`;
       if (payload.type !== 'dataset') return send(response, 400, { error: 'stand-in holds datasets only' });
       if (repos.has(id)) return send(response, 409, { error: 'You already created this dataset repo' });
-      repos.set(id, { id, private: payload.visibility === 'private' || payload.private === true, gated: false, files: new Map(), commits: [] });
+      repos.set(id, { id, private: payload.visibility === 'private' || payload.private === true, gated: false, head: randomBytes(20).toString('hex'), files: new Map(), commits: [] });
       return send(response, 200, { url: `${url}/datasets/${id}`, id });
     }
 
@@ -110,6 +115,7 @@ export async function startHubStandIn(options: { token?: string } = {}): Promise
       });
     }
     if (method === 'GET' && rest === '') return send(response, 200, { id: repo.id, private: repo.private, gated: repo.gated });
+    if (method === 'GET' && rest === '/revision/HEAD') return send(response, 200, { _id: repo.id, id: repo.id, private: repo.private, gated: repo.gated, sha: repo.head, lastModified: new Date().toISOString() });
     if (method === 'PUT' && rest === '/settings') {
       if (faults.has('settings')) return send(response, faults.get('settings')!, { error: 'cannot change settings' });
       const payload = JSON.parse(body.toString('utf8')) as { gated?: string | false; private?: boolean };
@@ -125,6 +131,12 @@ export async function startHubStandIn(options: { token?: string } = {}): Promise
     }
     if (method === 'POST' && rest === '/commit/main') {
       if (faults.has('commit')) return send(response, faults.get('commit')!, { error: 'commit rejected' });
+      if (foreign) {
+        const { path, content } = foreign;
+        foreign = null;
+        repo.files.set(path, { content: Buffer.from(content), lfs: false });
+        recordCommit(repo, { title: 'A commit from elsewhere', description: '', changed: [path], deleted: [] });
+      }
       return applyCommit(repo, body.toString('utf8'), response);
     }
     return send(response, 404, { error: `no route ${method} ${pathname}` });
@@ -132,8 +144,9 @@ export async function startHubStandIn(options: { token?: string } = {}): Promise
 
   function applyCommit(repo: StandInRepo, ndjson: string, response: ServerResponse): void {
     const lines = ndjson.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { key: string; value: Record<string, unknown> });
-    const header = lines.find((line) => line.key === 'header')?.value as { summary?: string; description?: string } | undefined;
+    const header = lines.find((line) => line.key === 'header')?.value as { summary?: string; description?: string; parentCommit?: string } | undefined;
     if (!header?.summary) return send(response, 400, { error: 'commit needs a header with a summary' });
+    if (header.parentCommit && header.parentCommit !== repo.head) return send(response, 412, { error: 'A commit has happened since. Please refresh and try again.' });
     // Everything is checked before anything changes, so a bad commit leaves the repo as it was.
     const staged = new Map(repo.files);
     const changed: string[] = [];
@@ -153,9 +166,15 @@ export async function startHubStandIn(options: { token?: string } = {}): Promise
       }
     }
     repo.files = staged;
-    const oid = randomBytes(20).toString('hex');
-    repo.commits.push({ oid, title: header.summary, description: header.description ?? '', changed, deleted });
+    const oid = recordCommit(repo, { title: header.summary, description: header.description ?? '', changed, deleted });
     send(response, 200, { commitOid: oid, commitUrl: `${url}/datasets/${repo.id}/commit/${oid}` });
+  }
+
+  function recordCommit(repo: StandInRepo, commit: Omit<StandInCommit, 'oid'>): string {
+    const oid = randomBytes(20).toString('hex');
+    repo.commits.push({ oid, ...commit });
+    repo.head = oid;
+    return oid;
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -166,6 +185,7 @@ export async function startHubStandIn(options: { token?: string } = {}): Promise
     requests,
     repo: (id) => repos.get(id),
     fail: (fault, status) => faults.set(fault, status),
+    commitFirstFromElsewhere: (path, content) => (foreign = { path, content }),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
