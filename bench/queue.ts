@@ -52,19 +52,25 @@ try {
   }
 
   const redisCpuBefore = await redisCpuMs();
+  const scriptCallsBefore = await scriptCalls();
   const workerCpuBefore = workers.reduce((sum, child) => sum + processCpuMs(child.pid!), 0); // start-up (compiling TypeScript) is not per-call work
   const started = performance.now();
   const { runId } = await runOnQueue({ loaded: { config, file: null, baseDir: PROJECT_ROOT }, redisUrl, prefix, outputDir, detach: true });
   // Jobs done over time; each job is one model call.
+  // Round trips to Redis while judging, timed from here: what a worker's own calls wait for.
   const samples: { t: number; judged: number }[] = [];
+  const roundTrips: number[] = [];
   let last = await readRunProgress({ redis, prefix, runId });
   while (last.state !== 'done') {
     samples.push({ t: performance.now(), judged: last.judged });
     await sleep(50);
+    const sent = performance.now();
     last = await readRunProgress({ redis, prefix, runId });
+    if (last.state === 'judge') roundTrips.push(performance.now() - sent);
   }
   const wallS = (performance.now() - started) / 1000;
   const redisCpu = (await redisCpuMs()) - redisCpuBefore;
+  const scriptCallsDuring = (await scriptCalls()) - scriptCallsBefore;
   const workerCpu = workers.reduce((sum, child) => sum + processCpuMs(child.pid!), 0) - workerCpuBefore;
   const manifest = JSON.parse(readFileSync(join(outputDir, config.name, 'manifest.json'), 'utf8')) as { usage: Record<string, { calls: number }>; counts: Record<string, number> };
   const calls = Object.values(manifest.usage).reduce((sum, usage) => sum + usage.calls, 0);
@@ -82,7 +88,7 @@ try {
     `  steady state (judge jobs 10-90%): ${steady.toFixed(0)} calls/s vs ideal ${ideal.toFixed(0)} calls/s = ${((steady / ideal) * 100).toFixed(1)}% (goal >= 90%)`,
     `  whole run: ${(calls / wallS).toFixed(0)} calls/s = ${((calls / wallS / ideal) * 100).toFixed(1)}% of ideal`,
     `  per job: ${slotMsPerJob.toFixed(1)} ms of a slot against the simulator's ${LATENCY_MS} ms: ${(slotMsPerJob - LATENCY_MS).toFixed(2)} ms/job of queue, client, simulator server and waiting for a core`,
-    `  Redis: ${(redisCpu / calls).toFixed(2)} ms of Redis CPU per job (goal <= 3 ms; all clients of this Redis)`,
+    `  Redis per job: ${(scriptCallsDuring / calls).toFixed(1)} script calls (BullMQ's and the result's; lock renewals, adds and the barriers included), round trip while judging p50 ${quantile(roundTrips, 0.5).toFixed(2)} ms / p95 ${quantile(roundTrips, 0.95).toFixed(2)} ms -> about ${((scriptCallsDuring / calls) * quantile(roundTrips, 0.5)).toFixed(2)} ms of waiting on Redis per job (goal <= 3 ms); ${(redisCpu / calls).toFixed(2)} ms of Redis CPU`,
     `  CPU per call: workers ${(workerCpu / calls).toFixed(2)} ms, each running its own simulator (in-process runner ${inProcessCpuMs.toFixed(2)} ms, so the queue adds ${(workerCpu / calls - inProcessCpuMs).toFixed(2)} ms)`,
     `  this machine: ${cpus().length} cores, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}; on a CPU-starved machine calls/s is bounded by CPU, not the queue`,
   ];
@@ -112,6 +118,18 @@ function processCpuMs(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** Lua script calls Redis has run, all clients together: BullMQ's commands and the result script are scripts. */
+async function scriptCalls(): Promise<number> {
+  const info = await redis.info('commandstats');
+  return Number(/cmdstat_evalsha:calls=(\d+)/.exec(info)?.[1] ?? 0) + Number(/cmdstat_eval:calls=(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 async function redisCpuMs(): Promise<number> {
