@@ -1,4 +1,8 @@
-import { request } from 'undici';
+import { Agent, request } from 'undici';
+
+// undici's own limits (300 s to the headers, 300 s between body chunks) are off: the model's
+// `timeoutMs` is the one timeout, and a slow local model may take longer than that to answer.
+const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
 
 /**
  * The `fetch` the openai SDK is given: one request on undici's `request` API, the body read
@@ -17,6 +21,7 @@ export async function undiciFetch(input: string | URL | Request, init: RequestIn
     headers,
     body: init.body ?? undefined,
     signal: init.signal ?? undefined,
+    dispatcher,
   });
   const body = Buffer.from(await answer.body.arrayBuffer());
   const responseHeaders = new Headers();
