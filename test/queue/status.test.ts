@@ -31,7 +31,7 @@ describe('status', () => {
     cleanups.push(() => deletePrefix(prefix), async () => redis.disconnect());
     const outputDir = await temp.make();
     const submit = async (name: string, limit: number) =>
-      submitRun({ redis, prefix, spec: await prepareRunSpec({ loaded: smallConfig({ name, seeds: { paths: ['seeds'], categories: ['privacy', 'violence'], limit }, simulator: { seed: 3, latencyMs: 150 } }), outputDir }) });
+      submitRun({ redis, prefix, spec: await prepareRunSpec({ loaded: smallConfig({ name, seeds: { paths: ['seeds'], categories: ['privacy', 'violence'], limit }, simulator: { seed: 3, latencyMs: 300 } }), outputDir }) });
     const first = await submit('status-first', 3);
     const second = await submit('status-second', 2);
     expect(generate(await status(prefix, second.runId)).total).toBe(4);
