@@ -3,6 +3,7 @@ import { UserError } from '../errors/user-error.ts';
 import type { Config } from '../schemas/config.ts';
 import { allRoles } from './create-models.ts';
 import { redactUrl } from './openai-model.ts';
+import { undiciFetch } from './undici-fetch.ts';
 
 /**
  * Asks every configured endpoint for its model list before any work starts, so an
@@ -15,7 +16,7 @@ export async function checkEndpoints(options: { config: Config; env?: NodeJS.Pro
   for (const { name, role } of allRoles(options.config)) {
     if (!role.baseURL || seen.has(role.baseURL + (role.apiKeyEnv ?? ''))) continue;
     seen.add(role.baseURL + (role.apiKeyEnv ?? ''));
-    const client = new OpenAI({ baseURL: role.baseURL, apiKey: role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed', maxRetries: 1, timeout: options.timeoutMs ?? 10_000 });
+    const client = new OpenAI({ baseURL: role.baseURL, apiKey: role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed', maxRetries: 1, timeout: options.timeoutMs ?? 10_000, fetch: undiciFetch });
     const where = `${name} endpoint ${redactUrl(role.baseURL)}`;
     try {
       await client.models.list();
