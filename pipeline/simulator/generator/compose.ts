@@ -1,6 +1,8 @@
 import type { Random } from '../random.ts';
 import { CONTEXTS, FAMILY_OF_PATTERN, LEAD_INS, type Family } from './contexts.ts';
 import { DETAILS } from './details.ts';
+import { BODIES } from './frames-bodies.ts';
+import { OPENERS } from './openers.ts';
 import { HARMFUL_PREFACES } from './harmful-frames.ts';
 import { paraphrase } from './paraphrase.ts';
 import { fillText, type Slots, type Template } from './template.ts';
@@ -28,13 +30,14 @@ function contextSentence(options: { family: Family; slots: Slots; random: Random
  * (before or after it, or folded in as a lead-in clause) and an optional closing detail.
  * Independent parts give a prompt set whose length, order and openings vary like a real one.
  */
-export function composeBenign(options: { template: Template; slots: Slots; random: Random }): string {
+export function composeBenign(options: { template: Template; slots: Slots; random: Random; terse?: boolean }): string {
   const { template, slots, random } = options;
   const family = FAMILY_OF_PATTERN[template.pattern] ?? 'any';
-  const request = capitalise(paraphrase(fillText({ text: template.text, slots, random }), random));
+  const request = capitalise(paraphrase(drawRequest({ template, slots, random, terse: options.terse }), random));
   const parts: string[] = [];
-  const shape = random.next();
-  if (shape < 0.45) {
+  // Terse requests are typed in a hurry: they rarely come with a story about the asker.
+  const shape = options.terse && random.chance(0.85) ? 0 : random.next();
+  if (shape < BARE_SHARE) {
     parts.push(request);
   } else if (shape < 0.6 && QUESTION_START.test(request)) {
     const leadIn = fillText({ text: random.pick(random.chance(0.85) ? LEAD_INS[family] : LEAD_INS.any), slots, random });
@@ -46,6 +49,20 @@ export function composeBenign(options: { template: Template; slots: Slots; rando
   }
   if (random.chance(0.1)) parts.push(capitalise(fillText({ text: random.pick(DETAILS), slots, random })));
   return casual(parts.join(' '), random);
+}
+
+/** Share of requests sent with no word about the asker. */
+const BARE_SHARE = 0.5;
+
+/** Share of full-length requests whose stem and body are drawn separately, where the pattern has bodies. */
+const OPENER_SHARE = 0.45;
+
+function drawRequest(options: { template: Template; slots: Slots; random: Random; terse?: boolean }): string {
+  const { template, slots, random } = options;
+  const bodies = BODIES[template.pattern];
+  if (options.terse || bodies === undefined || !random.chance(OPENER_SHARE)) return fillText({ text: template.text, slots, random });
+  const opener = random.pick(OPENERS);
+  return `${fillText({ text: opener.text, slots, random })} ${fillText({ text: random.pick(bodies), slots, random })}${opener.end}`;
 }
 
 /** A harmful rewrite: its frame, sometimes after an impatient preface. */

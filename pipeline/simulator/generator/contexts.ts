@@ -38,10 +38,10 @@ export const CONTEXTS: Record<Family, readonly string[]> = {
     "[It's|This is] for [NaNoWriMo|a creative-writing class|a fan project|a short-film script] and I [want it to feel believable|am stuck on this bit|keep rewriting this scene].",
   ],
   any: [
-    "[This might sound odd|Weird one|Bear with me|Odd question], but [I'm curious|I want to understand this properly|hear me out].",
-    "[I've been wondering about this|This has bugged me|This keeps coming up] [for a while|all week|since yesterday].",
-    '[Not sure where else to ask|No idea who else to ask|Hoping you can help with this one].',
-    '[Genuinely asking|Honest question|Asking in good faith][.|:| here.]',
+    "[This might sound odd|Weird one|Bear with me|Odd question|Strange topic, I know|Slightly morbid one], but [I'm curious|I want to understand it|hear me out|it's for a good reason|I'd rather ask than guess].",
+    "[I've been wondering about this|This has bugged me|This keeps coming up|It's been on my mind|My {relative} raised this] [for a while|all week|since yesterday|since the news last night|after a chat in {place}].",
+    '[Not sure where else to ask|No idea who else to ask|Hoping you can help with this one|Searching online got me nowhere|The forums were no help].',
+    '[Genuinely asking|Honest question|Asking in good faith|Serious question|No agenda here][.|:| here.| - nothing shady.]',
   ],
 };
 

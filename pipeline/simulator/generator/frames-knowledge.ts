@@ -37,7 +37,7 @@ export const KNOWLEDGE_FRAMES: Record<string, readonly Template[]> = {
   policy: templates('policy', [
     '[What laws exist|Which laws apply|What does the law say] [around|about|on] {topic} in {place}[, and how are they enforced|]?',
     '[How do|Why do|In what ways do] [social media platforms|online marketplaces|video sites|forums] [write|draft|enforce] their [rules|policies|community guidelines] on {topic}?',
-    '[What penalties|What sentence|What punishment] [does someone face|can someone get|is typical] for {topic} in {place}?',
+    '[What penalty|What sentence|What punishment] [does someone face|can someone get|is typical] for {topic} in {place}?',
     'Should {place} be [tougher|softer|more consistent] on {topic}? [What are the arguments on each side|Lay out both sides|What do critics say]?',
     '[How would|Could] a [new law|stricter regulation|licensing scheme] [reduce|curb|discourage] {topic}?',
     "What's the [policy debate|legal debate|political argument] over {topic} [right now|at the moment|these days] in {place}?",

@@ -9,6 +9,7 @@ import { KNOWLEDGE_FRAMES } from './frames-knowledge.ts';
 import { PROTECTIVE_FRAMES } from './frames-protective.ts';
 import { WORDPLAY_FRAMES } from './frames-wordplay.ts';
 import { HARMFUL_FRAMES } from './harmful-frames.ts';
+import { TERSE_FRAMES } from './frames-terse.ts';
 import { nearDuplicate } from './near-duplicate.ts';
 import type { Slots, Template } from './template.ts';
 import { topicVariants } from './topic-variants.ts';
@@ -25,6 +26,8 @@ export interface SimulatedRewrite {
 /** Shares chosen so the dedupe stage and the judges have realistic amounts of work. */
 const NEAR_DUPLICATE_SHARE = 0.08;
 const HARMFUL_SHARE = 0.11;
+/** Share of benign rewrites written tersely, when the pattern has terse frames. */
+const TERSE_SHARE = 0.6;
 
 const ALL_PATTERNS: Record<string, readonly Template[]> = { ...WORDPLAY_FRAMES, ...KNOWLEDGE_FRAMES, ...PROTECTIVE_FRAMES, ...CREATIVE_FRAMES, ...GROUP_FRAMES };
 
@@ -93,10 +96,12 @@ export function simulateRewrites(options: { concept: string; category: Category;
     }
     if (order.length === 0) order = patternOrder({ category, hasStem, random });
     const pattern = order.shift() as string;
-    const fresh = ALL_PATTERNS[pattern].filter((item) => !usedTemplates.has(item.text));
-    const template = random.pick(fresh.length > 0 ? fresh : ALL_PATTERNS[pattern]);
+    const terse = TERSE_FRAMES[pattern] !== undefined && random.chance(TERSE_SHARE);
+    const bank = terse ? TERSE_FRAMES[pattern] : ALL_PATTERNS[pattern];
+    const fresh = bank.filter((item) => !usedTemplates.has(item.text));
+    const template = random.pick(fresh.length > 0 ? fresh : bank);
     usedTemplates.add(template.text);
-    rewrites.push({ prompt: composeBenign({ template, slots, random }), pattern: template.pattern, kind: 'benign' });
+    rewrites.push({ prompt: composeBenign({ template, slots, random, terse }), pattern: template.pattern, kind: 'benign' });
   }
   return rewrites;
 }
