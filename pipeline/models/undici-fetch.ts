@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, request } from 'undici';
+import { EnvHttpProxyAgent, fetch as fetchWithDispatcher, request } from 'undici';
 
 /** Loopback never goes through a proxy: the built-in simulator and local servers (Ollama, vLLM) live there. */
 const LOOPBACK = ['localhost', '127.0.0.1', '::1'];
@@ -44,3 +44,10 @@ export async function undiciFetch(input: string | URL | Request, init: RequestIn
   const empty = answer.statusCode === 204 || answer.statusCode === 304 || init.method === 'HEAD';
   return new Response(empty ? null : body, { status: answer.statusCode, headers: responseHeaders });
 }
+
+/**
+ * A full fetch (redirects, streamed bodies) on the same proxy-aware dispatcher, for the
+ * Hugging Face Hub client, whose calls are few and may upload large files.
+ */
+export const proxyAwareFetch = ((input: string | URL | Request, init: RequestInit = {}) =>
+  fetchWithDispatcher(input as never, { ...(init as object), dispatcher } as never)) as unknown as typeof fetch;

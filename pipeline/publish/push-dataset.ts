@@ -1,5 +1,6 @@
 import { commit, createRepo, datasetInfo, repoExists, whoAmI, type CommitOperation } from '@huggingface/hub';
 import { readDataset } from '../dataset/read-dataset.ts';
+import { proxyAwareFetch } from '../models/undici-fetch.ts';
 import { UserError } from '../errors/user-error.ts';
 import { hubRequestError } from './hub-request-error.ts';
 import { isManagedPath, publishFiles } from './publish-files.ts';
@@ -50,15 +51,15 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
     }
   };
 
-  const repo = options.repo ?? `${(await call('asking whose token this is', () => whoAmI({ accessToken: token, hubUrl }))).name}/${dataset.manifest.name}`;
+  const repo = options.repo ?? `${(await call('asking whose token this is', () => whoAmI({ accessToken: token, hubUrl, fetch: proxyAwareFetch }))).name}/${dataset.manifest.name}`;
   checkRepoName(repo);
   const repoId = { type: 'dataset' as const, name: repo };
-  const exists = await call(`checking whether ${repo} exists`, () => repoExists({ repo: repoId, accessToken: token, hubUrl }));
-  if (!exists) await call(`creating ${repo}`, () => createRepo({ repo: repoId, accessToken: token, hubUrl, private: options.private ?? false }));
+  const exists = await call(`checking whether ${repo} exists`, () => repoExists({ repo: repoId, accessToken: token, hubUrl, fetch: proxyAwareFetch }));
+  if (!exists) await call(`creating ${repo}`, () => createRepo({ repo: repoId, accessToken: token, hubUrl, private: options.private ?? false, fetch: proxyAwareFetch }));
 
   // The commit names the head it was computed against, so a push that lands in between makes
   // this one fail (nothing committed) instead of being silently overwritten or undone.
-  const head = (await call(`reading the head commit of ${repo}`, () => datasetInfo({ name: repo, additionalFields: ['sha'], accessToken: token, hubUrl }))).sha;
+  const head = (await call(`reading the head commit of ${repo}`, () => datasetInfo({ name: repo, additionalFields: ['sha'], accessToken: token, hubUrl, fetch: proxyAwareFetch }))).sha;
   const remote = exists ? await call(`listing the files of ${repo}`, () => listRemoteFiles({ repo, accessToken: token, hubUrl })) : new Map();
   const changed = files.filter((file) => !isUnchanged(file, remote.get(file.path)));
   const pushed = new Set(files.map((file) => file.path));
@@ -87,6 +88,7 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
       hubUrl,
       useXet: false,
       parentCommit: head,
+      fetch: proxyAwareFetch,
     }),
   );
   return { ...base, commit: result ? { oid: result.commit.oid, url: result.commit.url } : null, unchanged };
@@ -106,7 +108,7 @@ function checkRepoName(repo: string): void {
 
 /** The Hub's settings endpoint (access requests, visibility); the client library has no call for it. */
 async function updateRepoSettings(options: { repo: string; token: string; hubUrl: string; settings: { gated?: 'auto'; private?: boolean } }): Promise<void> {
-  const response = await fetch(`${options.hubUrl}/api/datasets/${options.repo}/settings`, {
+  const response = await proxyAwareFetch(`${options.hubUrl}/api/datasets/${options.repo}/settings`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(options.settings),

@@ -1,4 +1,5 @@
 import { listFiles } from '@huggingface/hub';
+import { proxyAwareFetch } from '../models/undici-fetch.ts';
 import { gitBlobOid, sha256Hex } from './content-hashes.ts';
 import type { PublishFile } from './publish-files.ts';
 
@@ -10,7 +11,7 @@ export interface RemoteFile {
 
 export async function listRemoteFiles(options: { repo: string; accessToken: string; hubUrl: string }): Promise<Map<string, RemoteFile>> {
   const files = new Map<string, RemoteFile>();
-  for await (const entry of listFiles({ repo: { type: 'dataset', name: options.repo }, recursive: true, accessToken: options.accessToken, hubUrl: options.hubUrl })) {
+  for await (const entry of listFiles({ repo: { type: 'dataset', name: options.repo }, recursive: true, accessToken: options.accessToken, hubUrl: options.hubUrl, fetch: proxyAwareFetch })) {
     if (entry.type === 'file') files.set(entry.path, { oid: entry.oid, lfsOid: entry.lfs?.oid });
   }
   return files;

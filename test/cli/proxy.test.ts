@@ -1,42 +1,23 @@
-import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
 import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/index.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { proxyEnv, startConnectProxy, type ConnectProxy } from '../support/connect-proxy.ts';
 
 const temp = useTempDir();
 let simulator: RunningSimulator;
-let proxy: Server;
-let proxyUrl = '';
-const tunnels: string[] = [];
+let proxy: ConnectProxy;
 
 beforeAll(async () => {
   // A model server at a non-loopback-named address (127.0.0.2), so the proxy rules apply to it.
   simulator = await startSimulator({ host: '127.0.0.2', port: 0 });
-  // An HTTP proxy as corporate networks run them: CONNECT, then bytes both ways.
-  proxy = createServer((_, response) => response.writeHead(405).end());
-  proxy.on('connect', (request, client, head) => {
-    tunnels.push(request.url ?? '');
-    const [host, port] = (request.url ?? '').split(':');
-    const upstream = connect(Number(port), host!, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+  proxy = await startConnectProxy();
 });
 afterAll(async () => {
   await simulator.close();
-  proxy.closeAllConnections();
-  await new Promise((resolve) => proxy.close(resolve));
+  await proxy.close();
 });
 
 async function runAgainst(baseURL: string | undefined, env: NodeJS.ProcessEnv) {
@@ -49,21 +30,21 @@ async function runAgainst(baseURL: string | undefined, env: NodeJS.ProcessEnv) {
     targets: [role('sim-target')],
   };
   const dir = await temp.make({ 'config.json': JSON.stringify(config) });
-  return runCli(['run', '--quiet', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { env: { HTTP_PROXY: '', HTTPS_PROXY: '', NO_PROXY: '', http_proxy: '', https_proxy: '', no_proxy: '', ...env } });
+  return runCli(['run', '--quiet', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { env: proxyEnv(env) });
 }
 
 describe('proxies', () => {
   it('sends model calls through HTTP_PROXY, and never loopback or NO_PROXY hosts', async () => {
-    const proxied = await runAgainst(simulator.url, { HTTP_PROXY: proxyUrl });
+    const proxied = await runAgainst(simulator.url, { HTTP_PROXY: proxy.url });
     expect(proxied.code, proxied.stderr).toBe(0);
     const address = new URL(simulator.url).host;
-    expect(tunnels.filter((target) => target === address).length).toBeGreaterThan(0);
+    expect(proxy.tunnels.filter((target) => target === address).length).toBeGreaterThan(0);
 
     // NO_PROXY names the host: no tunnel, and the run still works.
-    tunnels.length = 0;
-    const direct = await runAgainst(simulator.url, { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.2' });
+    proxy.tunnels.length = 0;
+    const direct = await runAgainst(simulator.url, { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.2' });
     expect(direct.code, direct.stderr).toBe(0);
-    expect(tunnels).toEqual([]);
+    expect(proxy.tunnels).toEqual([]);
 
     // The built-in simulator (on loopback) works whatever proxy is set, even a dead one.
     const builtIn = await runAgainst(undefined, { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' });

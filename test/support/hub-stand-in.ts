@@ -55,7 +55,7 @@ const LFS_PREFIX = 'data/';
  * create, list and commit to a dataset repository, with LFS uploads checked against
  * their sha256 and commits applied all at once or not at all.
  */
-export async function startHubStandIn(options: { token?: string } = {}): Promise<HubStandIn> {
+export async function startHubStandIn(options: { token?: string; publicHost?: string } = {}): Promise<HubStandIn> {
   const token = options.token ?? `hf_${randomBytes(12).toString('hex')}`;
   const repos = new Map<string, StandInRepo>();
   const lfsStore = new Map<string, Buffer>();
@@ -178,7 +178,8 @@ export async function startHubStandIn(options: { token?: string } = {}): Promise
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The name clients use, in its own URLs too (LFS upload links): a proxy test gives one only its proxy resolves.
+  url = `http://${options.publicHost ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   return {
     url,
     token,
