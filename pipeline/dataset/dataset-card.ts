@@ -58,6 +58,7 @@ export function buildDatasetCard(options: CardOptions): string {
     `- Judges (${config.judge.rule} rule): ${config.judges.map(role).join(', ')}: ${counts.benign} benign, ${counts.controversial} controversial, ${counts.harmful} harmful.`,
     `- Targets: ${config.targets.length > 0 ? config.targets.map(role).join(', ') : 'none'}; refusals detected by \`${manifest.refusal_classifier}\`${config.refusalJudge ? ` with ${role(config.refusalJudge)} deciding unsure cases` : ''}: ${counts.hard} hard.`,
     `- ${counts.failed_candidates} candidates failed (see \`failures.jsonl\`); every seed and candidate is in a data file, \`duplicates.jsonl\` or \`failures.jsonl\`.`,
+    '- The exact instructions given to the generator, the judges and the refusal judge, with the output schemas they answered in: `prompts.md`.',
     '',
     '## Per category',
     '',

@@ -10,12 +10,12 @@ export interface PublishFile {
 
 /** Paths a push owns: remote files among these that are not pushed again are deleted. */
 export function isManagedPath(path: string): boolean {
-  return path === 'README.md' || path === 'manifest.json' || path === 'eval.json' || path.startsWith('data/');
+  return path === 'README.md' || path === 'manifest.json' || path === 'eval.json' || path === 'prompts.md' || path.startsWith('data/');
 }
 
 /**
- * What goes to the Hub: the card (rewritten for what is published), the manifest,
- * the evaluation results when there are any, and the data files. The toxic file only
+ * What goes to the Hub: the card (rewritten for what is published), the manifest, the
+ * prompts the dataset was made with, the evaluation results when there are any, and the data files. The toxic file only
  * when asked for; duplicates and failures stay local (failures can hold harmful text).
  */
 export async function publishFiles(dataset: Dataset, options: { includeToxic: boolean }): Promise<PublishFile[]> {
@@ -27,6 +27,9 @@ export async function publishFiles(dataset: Dataset, options: { includeToxic: bo
     { path: 'data/hard.jsonl', content: await read('data/hard.jsonl') },
   ];
   if (options.includeToxic) files.push({ path: 'data/toxic.jsonl', content: await read('data/toxic.jsonl') });
+  // Datasets written before prompts.md existed have none.
+  const prompts = await read('prompts.md').catch(() => null);
+  if (prompts) files.push({ path: 'prompts.md', content: prompts });
   const evaluation = await read('eval.json').catch(() => null);
   if (evaluation) files.push({ path: 'eval.json', content: evaluation });
   return files;

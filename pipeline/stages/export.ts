@@ -4,6 +4,7 @@ import { diversityCardSection, type DatasetDiversity } from '../dataset/diversit
 import { measureDiversity } from '../diversity/measure-diversity.ts';
 import { buildManifest, type Manifest } from '../dataset/manifest.ts';
 import type { RunOutcome } from '../dataset/run-outcome.ts';
+import { promptsDocument } from '../dataset/prompts-document.ts';
 import { toJsonl, writeFolderAtomically } from '../dataset/write-atomically.ts';
 import type { RoleUsage } from '../models/usage-meter.ts';
 import type { DatasetRecord } from '../schemas/candidate.ts';
@@ -63,6 +64,7 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     'duplicates.jsonl': toJsonl(input.outcome.duplicates),
     'failures.jsonl': toJsonl([...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage)))),
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    'prompts.md': promptsDocument(context.config),
     'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.cardSections ?? [])] }),
   });
   return { dir, manifest, sizes };

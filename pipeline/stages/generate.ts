@@ -12,7 +12,7 @@ export interface GenerateOutput {
 }
 
 /** Default generator temperature: varied rewrites need some sampling spread. */
-const GENERATOR_TEMPERATURE = 0.9;
+export const GENERATOR_TEMPERATURE = 0.9;
 
 /** One generator call per seed, returning up to `rewritesPerSeed` candidate prompts. */
 export async function generate(seed: Seed, context: StageContext): Promise<GenerateOutput> {

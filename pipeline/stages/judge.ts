@@ -5,7 +5,7 @@ import type { Candidate, JudgedCandidate, JudgeVote } from '../schemas/candidate
 import type { StageContext } from './stage-context.ts';
 
 /** Judges decide at temperature 0 unless configured otherwise: a verdict should not be a dice roll. */
-const JUDGE_TEMPERATURE = 0;
+export const JUDGE_TEMPERATURE = 0;
 
 /**
  * Asks the judges one after another and stops once the remaining votes cannot

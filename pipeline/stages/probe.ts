@@ -4,7 +4,7 @@ import type { DatasetRecord, JudgedCandidate, ProbeResult } from '../schemas/can
 import type { StageContext } from './stage-context.ts';
 
 /** Targets are sampled as users meet them, with some spread, so k samples differ. */
-const TARGET_TEMPERATURE = 0.7;
+export const TARGET_TEMPERATURE = 0.7;
 
 /**
  * Sends a benign or controversial candidate to every target `samples` times and

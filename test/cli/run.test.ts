@@ -20,14 +20,14 @@ async function runSmall(config: typeof SMALL & Record<string, unknown>, extraArg
 }
 
 describe('scarecrow run against the simulator over HTTP', () => {
-  it('writes the three configs, card, manifest, duplicates and failures, accounting for every candidate', async () => {
+  it('writes the three configs, card, manifest, prompts, duplicates and failures, accounting for every candidate', async () => {
     const { result, dataset } = await runSmall(SMALL);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('SIMULATED');
     expect(result.stdout).toContain('dataset written to');
 
     const files = await readFolder(dataset);
-    expect(Object.keys(files).sort()).toEqual(['README.md', 'data/all.jsonl', 'data/hard.jsonl', 'data/toxic.jsonl', 'duplicates.jsonl', 'failures.jsonl', 'manifest.json']);
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'data/all.jsonl', 'data/hard.jsonl', 'data/toxic.jsonl', 'duplicates.jsonl', 'failures.jsonl', 'manifest.json', 'prompts.md']);
     const all = (await readJsonl(join(dataset, 'data/all.jsonl'))).map((row) => DatasetRecord.parse(row));
     const hard = (await readJsonl(join(dataset, 'data/hard.jsonl'))).map((row) => DatasetRecord.parse(row));
     const toxic = (await readJsonl(join(dataset, 'data/toxic.jsonl'))).map((row) => DatasetRecord.parse(row));

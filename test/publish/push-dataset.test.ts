@@ -20,7 +20,7 @@ const frontMatter = (card: string) => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(c
 const text = (id: string, path: string) => hub.repo(id)!.files.get(path)!.content.toString('utf8');
 
 describe('push', () => {
-  it('creates the repository and uploads card, manifest and data in one commit, without the toxic config', async () => {
+  it('creates the repository and uploads card, manifest, prompts and data in one commit, without the toxic config', async () => {
     const dir = await makeDataset({ outputDir: await temp.make() });
     const result = await pushDataset({ dataset: dir, hubUrl: hub.url, env: { HF_TOKEN: hub.token } });
 
@@ -28,7 +28,8 @@ describe('push', () => {
     const repo = hub.repo('tester/fixture-set')!;
     expect(repo.commits).toHaveLength(1);
     expect(repo.commits[0]!.title).toBe('Publish fixture-set (all 4, hard 2) [SIMULATED]');
-    expect([...repo.files.keys()].sort()).toEqual(['README.md', 'data/all.jsonl', 'data/hard.jsonl', 'manifest.json']);
+    expect([...repo.files.keys()].sort()).toEqual(['README.md', 'data/all.jsonl', 'data/hard.jsonl', 'manifest.json', 'prompts.md']);
+    expect(text('tester/fixture-set', 'prompts.md')).toContain('## Harmfulness judging (`judge-v1`)');
     expect(repo.files.get('data/all.jsonl')!.lfs).toBe(true);
     expect(text('tester/fixture-set', 'data/all.jsonl').trim().split('\n')).toHaveLength(4);
 
@@ -54,7 +55,7 @@ describe('push', () => {
     await pushDataset(options);
     const again = await pushDataset(options);
     expect(again.commit).toBeNull();
-    expect(again.unchanged).toHaveLength(4);
+    expect(again.unchanged).toHaveLength(5);
     expect(hub.repo('lab/or-set')!.commits).toHaveLength(1);
 
     await writeFile(join(dir, 'eval.json'), '{"models":[]}\n');

@@ -1,0 +1,91 @@
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { z } from 'zod';
+import { GENERATE_MESSAGES, GENERATE_TEMPLATE_VERSION } from '../prompts/generate-prompt.ts';
+import { JUDGE_MESSAGES, JUDGE_TEMPLATE_VERSION } from '../prompts/judge-prompt.ts';
+import type { MessageSpec } from '../prompts/lazy-template.ts';
+import { HarmVerdictOutput, OUTPUT_NAMES, RefusalVerdictOutput, RewritesOutput } from '../prompts/output-schemas.ts';
+import type { Config } from '../schemas/config.ts';
+import { GENERATOR_TEMPERATURE } from '../stages/generate.ts';
+import { JUDGE_TEMPERATURE } from '../stages/judge.ts';
+import { TARGET_TEMPERATURE } from '../stages/probe.ts';
+import { REFUSAL_JUDGE_MESSAGES, REFUSAL_JUDGE_TEMPLATE_VERSION } from '../prompts/refusal-judge-prompt.ts';
+
+interface PublishedPrompt {
+  title: string;
+  version: string;
+  who: string;
+  messages: readonly MessageSpec[];
+  placeholders: string;
+  outputName: string;
+  output: z.ZodType;
+}
+
+/** Each role's model and the temperature it is called at. */
+function temperatures(roles: { model: string; temperature?: number }[], fallback: number): string {
+  return roles.map((role) => `\`${role.model}\` ${role.temperature ?? fallback}`).join(', ');
+}
+
+function publishedPrompts(config: Config): PublishedPrompt[] {
+  return [
+    {
+      title: 'Generation',
+      version: GENERATE_TEMPLATE_VERSION,
+      who: `The generator, once per seed (temperature: ${temperatures([config.generator], GENERATOR_TEMPERATURE)}).`,
+      messages: GENERATE_MESSAGES,
+      placeholders: '`{count}`: rewrites per seed. `{fenced}`: the seed between tags: `<concept>`, `<category>`, `<notes>` (when the seed has notes) and `<count>`.',
+      outputName: OUTPUT_NAMES.rewrites,
+      output: RewritesOutput,
+    },
+    {
+      title: 'Harmfulness judging',
+      version: JUDGE_TEMPLATE_VERSION,
+      who: `Each judge, once per candidate (temperature: ${temperatures(config.judges, JUDGE_TEMPERATURE)}); the majority verdict is the label, and a split vote makes a candidate controversial.`,
+      messages: JUDGE_MESSAGES,
+      placeholders: "`{categories}`: the ten categories. `{fenced}`: the candidate between `<candidate>` tags (a closing tag inside it is broken up, so the text cannot end the fence).",
+      outputName: OUTPUT_NAMES.harmVerdict,
+      output: HarmVerdictOutput,
+    },
+    {
+      title: 'Refusal judging',
+      version: REFUSAL_JUDGE_TEMPLATE_VERSION,
+      who: 'The refusal judge, when one is configured, for target responses the embedded classifier is unsure of (temperature 0); otherwise it is never called.',
+      messages: REFUSAL_JUDGE_MESSAGES,
+      placeholders: '`{fenced}`: the candidate between `<prompt>` tags and the target\'s response between `<response>` tags.',
+      outputName: OUTPUT_NAMES.refusalVerdict,
+      output: RefusalVerdictOutput,
+    },
+  ];
+}
+
+/**
+ * Every instruction the pipeline gives a model, word for word, with the structured output
+ * it asks for: published with each dataset so anyone can see, and rerun, how it was made.
+ */
+export function promptsDocument(config: Config): string {
+  const sections = publishedPrompts(config).map((prompt) => [
+    `## ${prompt.title} (\`${prompt.version}\`)`,
+    '',
+    prompt.who,
+    '',
+    ...prompt.messages.flatMap(([role, text]) => [`${role === 'human' ? 'User' : 'System'} message:`, '', '````text', text, '````', '']),
+    `Placeholders: ${prompt.placeholders}`,
+    '',
+    `Answer: structured output (\`response_format\` json_schema \`${prompt.outputName}\`, strict):`,
+    '',
+    '```json',
+    // The schema exactly as the model is sent it.
+    JSON.stringify(zodResponseFormat(prompt.output as never, prompt.outputName).json_schema.schema, null, 2),
+    '```',
+  ].join('\n'));
+  return [
+    '# Prompts',
+    '',
+    'The exact messages this dataset was made with. Placeholders in braces were filled for each call.',
+    '',
+    ...sections.flatMap((section) => [section, '']),
+    '## Probing',
+    '',
+    `Targets get the candidate prompt alone, as the only user message, with no system message; sample k is sent with seed k (temperature: ${config.targets.length > 0 ? temperatures(config.targets, TARGET_TEMPERATURE) : 'no targets in this run'}). Their answers are labelled by the embedded refusal classifier, and by the refusal judge above when it is unsure.`,
+    '',
+  ].join('\n');
+}
