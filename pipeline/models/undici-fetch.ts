@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, fetch as fetchWithDispatcher, request } from 'undici';
 
 /** Loopback never goes through a proxy: the built-in simulator and local servers (Ollama, vLLM) live there. */
@@ -35,14 +36,30 @@ export async function undiciFetch(input: string | URL | Request, init: RequestIn
     signal: init.signal ?? undefined,
     dispatcher,
   });
-  const body = Buffer.from(await answer.body.arrayBuffer());
+  const body = decode(Buffer.from(await answer.body.arrayBuffer()), answer.headers['content-encoding']);
   const responseHeaders = new Headers();
   for (const [name, value] of Object.entries(answer.headers)) {
+    if (name === 'content-encoding' || name === 'content-length') continue; // the body is handed on decoded
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, one);
   }
   // A Response may not carry a body with these statuses.
   const empty = answer.statusCode === 204 || answer.statusCode === 304 || init.method === 'HEAD';
-  return new Response(empty ? null : body, { status: answer.statusCode, headers: responseHeaders });
+  return new Response(empty ? null : (body as Uint8Array<ArrayBuffer>), { status: answer.statusCode, headers: responseHeaders });
+}
+
+/**
+ * Requests ask for no compression, but a server or proxy may compress anyway; fetch would
+ * decode it, so this does too.
+ */
+function decode(body: Buffer, encoding: string | string[] | undefined): Buffer {
+  const codings = (Array.isArray(encoding) ? encoding.join(',') : encoding ?? '').split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding && coding !== 'identity');
+  // Codings are listed in the order they were applied, so they are undone from the last.
+  return codings.reverse().reduce((data, coding) => {
+    if (coding === 'gzip' || coding === 'x-gzip') return gunzipSync(data);
+    if (coding === 'br') return brotliDecompressSync(data);
+    if (coding === 'deflate') return inflateSync(data);
+    throw new Error(`the server answered with content-encoding ${coding}, which this client cannot decode`);
+  }, body);
 }
 
 /**
