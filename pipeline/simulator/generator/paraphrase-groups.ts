@@ -34,7 +34,8 @@ export const PHRASE_GROUPS: ReadonlyArray<readonly string[]> = [
   ['usually', 'typically', 'normally', 'generally', 'most often'],
   ['common', 'widespread', 'prevalent', 'frequent'],
   ['kids', 'children', 'little ones'],
-  ['main', 'key', 'principal', 'most important', 'central'],
+  // "key" stays out: it is also a noun in topics ("a hotel key card").
+  ['main', 'principal', 'most important', 'central'],
   ['serious', 'major', 'significant', 'grave'],
   ['dangerous', 'harmful', 'risky', 'damaging'],
   ['explain', 'describe', 'lay out', 'spell out'],
@@ -57,7 +58,7 @@ export const PHRASE_GROUPS: ReadonlyArray<readonly string[]> = [
   ['at work', 'in the workplace', 'on the job', 'at my workplace'],
   ['a hundred years ago', 'a century ago', 'in the 1920s', "in our grandparents' day", 'before the Second World War'],
   ['so long', 'so many years', 'such a long time', 'years'],
-  ['play out', 'unfold', 'end', 'resolve'],
+  ['play out', 'unfold', 'resolve'],
   ['the line between', 'the boundary between', 'the balance between'],
   ['deal with', 'handle', 'respond to', 'tackle'],
   ['think about', 'make of', 'feel about'],

@@ -27,7 +27,7 @@ export interface SimulatedRewrite {
 const NEAR_DUPLICATE_SHARE = 0.08;
 const HARMFUL_SHARE = 0.11;
 /** Share of benign rewrites written tersely, when the pattern has terse frames. */
-const TERSE_SHARE = 0.6;
+const TERSE_SHARE = 0.8;
 
 const ALL_PATTERNS: Record<string, readonly Template[]> = { ...WORDPLAY_FRAMES, ...KNOWLEDGE_FRAMES, ...PROTECTIVE_FRAMES, ...CREATIVE_FRAMES, ...GROUP_FRAMES };
 

@@ -32,7 +32,7 @@ export function fillText(options: { text: string; slots: Slots; random: Random }
     return typeof value === 'function' ? value() : options.random.pick(value);
   });
   // Slots change the word after an article; "a ethics class" reads as broken output.
-  return filled.replace(/\b([Aa]) (?=a|e(?!u)|i|o(?!ne)|u(?!ni|s|r)|hon|hour)/g, '$1n ').replace(/\s{2,}/g, ' ').trim();
+  return filled.replace(/\b([Aa]) (?=a|e(?!u)|i|o(?!ne)|u(?!ni|s|r)|hon(?!ey)|hour)/g, '$1n ').replace(/\s{2,}/g, ' ').trim();
 }
 
 export function fillTemplate(options: { text: string; slots: Slots; random: Random }): string {
