@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { StageContext } from '../pipeline/stages/stage-context.ts';
 import type { JobEnvironment } from './job-environment.ts';
 import { parseJobData } from './parse-job-data.ts';
+import type { ItemStage } from './queue-names.ts';
 import { failIfStoredFailure, runModelStage } from './run-model-stage.ts';
 import { modelAttemptsFor, type RunSpec } from './run-spec.ts';
 import type { StoredResult } from './stored-result.ts';
@@ -20,7 +21,7 @@ export interface SettleOptions<D, R> {
  * when the item failed for good. The stages differ only in `work` and `settle`.
  */
 export function itemHandler<D extends { runId: string }, R>(options: {
-  stage: 'generate' | 'judge' | 'probe';
+  stage: ItemStage;
   schema: z.ZodType<D>;
   work: (data: D, context: StageContext) => Promise<R>;
   settle: (settle: SettleOptions<D, R>) => Promise<void>;

@@ -5,6 +5,9 @@ export const QUEUE_STAGES = ['generate', 'dedupe', 'judge', 'probe', 'export', '
 export const QueueStage = z.enum(QUEUE_STAGES);
 export type QueueStage = z.infer<typeof QueueStage>;
 
+/** Stages whose jobs are one seed or one candidate each, and call models. */
+export type ItemStage = 'generate' | 'judge' | 'probe';
+
 export const DEFAULT_PREFIX = 'scarecrow';
 
 /** Where queues and run data live in Redis; tests and separate deployments use their own prefix. */

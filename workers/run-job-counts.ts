@@ -1,8 +1,6 @@
 import type { Queue } from 'bullmq';
-import { jobIdFor } from './queue-names.ts';
+import { jobIdFor, type ItemStage } from './queue-names.ts';
 import type { RunProgress } from './run-progress.ts';
-
-export type ItemStage = 'generate' | 'judge' | 'probe';
 
 /** One run's items in one stage, by state. `total` is null while it is not known yet (judging before dedupe). */
 export interface StageJobCounts {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Config } from '../pipeline/schemas/config.ts';
 import { Seed } from '../pipeline/schemas/seed.ts';
+import type { ItemStage } from './queue-names.ts';
 
 export const AgainstSource = z.object({
   source: z.string().describe('Name the duplicates report gives the earlier data (a file path or a dataset version).'),
@@ -41,7 +42,7 @@ export type RunSpecInput = z.input<typeof RunSpec>;
 export const STORE_ATTEMPTS = 3;
 
 /** Model attempts for the roles a stage calls, as the in-process retry policy would allow. */
-export function modelAttemptsFor(config: Config, stage: 'generate' | 'judge' | 'probe'): number {
+export function modelAttemptsFor(config: Config, stage: ItemStage): number {
   if (stage === 'generate') return config.generator.maxAttempts;
   if (stage === 'judge') return Math.max(...config.judges.map((role) => role.maxAttempts));
   const roles = [...config.targets, ...(config.refusalJudge ? [config.refusalJudge] : [])];

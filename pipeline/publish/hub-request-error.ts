@@ -10,11 +10,12 @@ export function hubRequestError(options: { step: string; error: unknown; hubUrl:
   const status = (error as { statusCode?: unknown }).statusCode;
   const message = error instanceof Error ? error.message : String(error);
   if (typeof status === 'number') {
+    const moved = ' (the repository changed while this push ran, perhaps another push: nothing was committed; run push again)';
     const hints: Record<number, string> = {
       401: ' (HF_TOKEN was rejected: check it is valid)',
       403: ' (HF_TOKEN lacks write access to this repository)',
-      409: ' (the repository changed while this push ran, perhaps another push: nothing was committed; run push again)',
-      412: ' (the repository changed while this push ran, perhaps another push: nothing was committed; run push again)',
+      409: moved,
+      412: moved,
     };
     const hint = hints[status] ?? '';
     return new UserError(scrub(`hub error while ${step}: ${status}${hint}: ${message}`), { field: 'hub' });

@@ -51,16 +51,18 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
     }
   };
 
-  const repo = options.repo ?? `${(await call('asking whose token this is', () => whoAmI({ accessToken: token, hubUrl, fetch: proxyAwareFetch }))).name}/${dataset.manifest.name}`;
+  // Every Hub call carries the token and goes through the proxy-aware fetch.
+  const hub = { accessToken: token, hubUrl, fetch: proxyAwareFetch };
+  const repo = options.repo ?? `${(await call('asking whose token this is', () => whoAmI(hub))).name}/${dataset.manifest.name}`;
   checkRepoName(repo);
   const repoId = { type: 'dataset' as const, name: repo };
-  const exists = await call(`checking whether ${repo} exists`, () => repoExists({ repo: repoId, accessToken: token, hubUrl, fetch: proxyAwareFetch }));
-  if (!exists) await call(`creating ${repo}`, () => createRepo({ repo: repoId, accessToken: token, hubUrl, private: options.private ?? false, fetch: proxyAwareFetch }));
+  const exists = await call(`checking whether ${repo} exists`, () => repoExists({ repo: repoId, ...hub }));
+  if (!exists) await call(`creating ${repo}`, () => createRepo({ repo: repoId, private: options.private ?? false, ...hub }));
 
   // The commit names the head it was computed against, so a push that lands in between makes
   // this one fail (nothing committed) instead of being silently overwritten or undone.
-  const head = (await call(`reading the head commit of ${repo}`, () => datasetInfo({ name: repo, additionalFields: ['sha'], accessToken: token, hubUrl, fetch: proxyAwareFetch }))).sha;
-  const remote = exists ? await call(`listing the files of ${repo}`, () => listRemoteFiles({ repo, accessToken: token, hubUrl })) : new Map();
+  const head = (await call(`reading the head commit of ${repo}`, () => datasetInfo({ name: repo, additionalFields: ['sha'], ...hub }))).sha;
+  const remote = exists ? await call(`listing the files of ${repo}`, () => listRemoteFiles({ repo, ...hub })) : new Map();
   const changed = files.filter((file) => !isUnchanged(file, remote.get(file.path)));
   const pushed = new Set(files.map((file) => file.path));
   const deleted = [...remote.keys()].filter((path) => isManagedPath(path) && !pushed.has(path)).sort();
@@ -84,11 +86,9 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
       operations,
       title: `Publish ${dataset.manifest.name} (${sizes})${dataset.manifest.simulated ? ' [SIMULATED]' : ''}`,
       description: `Dataset made ${dataset.manifest.created_at} by scarecrow. Files: ${[...changed.map((file) => file.path), ...deleted.map((path) => `-${path}`)].join(', ')}.`,
-      accessToken: token,
-      hubUrl,
       useXet: false,
       parentCommit: head,
-      fetch: proxyAwareFetch,
+      ...hub,
     }),
   );
   return { ...base, commit: result ? { oid: result.commit.oid, url: result.commit.url } : null, unchanged };

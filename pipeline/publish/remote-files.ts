@@ -1,5 +1,4 @@
 import { listFiles } from '@huggingface/hub';
-import { proxyAwareFetch } from '../models/undici-fetch.ts';
 import { gitBlobOid, sha256Hex } from './content-hashes.ts';
 import type { PublishFile } from './publish-files.ts';
 
@@ -9,9 +8,9 @@ export interface RemoteFile {
   lfsOid: string | undefined;
 }
 
-export async function listRemoteFiles(options: { repo: string; accessToken: string; hubUrl: string }): Promise<Map<string, RemoteFile>> {
+export async function listRemoteFiles(options: { repo: string; accessToken: string; hubUrl: string; fetch: typeof fetch }): Promise<Map<string, RemoteFile>> {
   const files = new Map<string, RemoteFile>();
-  for await (const entry of listFiles({ repo: { type: 'dataset', name: options.repo }, recursive: true, accessToken: options.accessToken, hubUrl: options.hubUrl, fetch: proxyAwareFetch })) {
+  for await (const entry of listFiles({ repo: { type: 'dataset', name: options.repo }, recursive: true, accessToken: options.accessToken, hubUrl: options.hubUrl, fetch: options.fetch })) {
     if (entry.type === 'file') files.set(entry.path, { oid: entry.oid, lfsOid: entry.lfs?.oid });
   }
   return files;
