@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { requireFile } from '../loading/require-file.ts';
 import { EarlierIndex } from './earlier-index.ts';
 import { findDuplicates, type Removal } from './find-duplicates.ts';
 import { fingerprintFile, readEarlierFile } from './read-earlier-file.ts';
@@ -31,6 +32,7 @@ export interface DedupeFilesSummary {
 
 /** The dedupe command's work: read, dedupe against the index, write survivors and report. */
 export async function dedupeFiles(options: DedupeFilesOptions): Promise<DedupeFilesSummary> {
+  for (const file of [options.input, ...options.against]) await requireFile(file);
   const { items, lines } = await readPromptRows(options.input);
   const ownSource = path.basename(options.output);
   let index = existsSync(options.index) ? await EarlierIndex.load(options.index) : null;

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { UserError } from '../errors/user-error.ts';
 import { classifyRefusal } from './classify.ts';
-import { assertNonEmptyFile, parseJsonObject, requireResponse } from './labelled-rows.ts';
+import { requireFile } from '../loading/require-file.ts';
+import { parseJsonObject, requireResponse } from './labelled-rows.ts';
 
 /**
  * Classifies every row of a JSONL file (`response`, optional `prompt`) and writes the rows
@@ -16,7 +17,7 @@ import { assertNonEmptyFile, parseJsonObject, requireResponse } from './labelled
  */
 export async function classifyJsonlFile(options: { input: string; output: string }): Promise<{ rows: number }> {
   const { input, output } = options;
-  await assertNonEmptyFile(input);
+  await requireFile(input, { nonEmpty: true });
   const directory = await stat(dirname(output)).catch(() => undefined);
   if (!directory?.isDirectory()) throw new UserError(`--out ${output}: directory ${dirname(output)} does not exist`, { field: 'out' });
   const temporary = `${output}.${randomUUID()}.tmp`;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { requireFile } from '../loading/require-file.ts';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
@@ -24,7 +24,7 @@ const CSV_LAYOUTS = [
 ] as const;
 
 export async function* readLabelledRows(file: string): AsyncGenerator<LabelledRow> {
-  await assertNonEmptyFile(file);
+  await requireFile(file, { nonEmpty: true });
   if (file.toLowerCase().endsWith('.csv')) yield* readCsv(file);
   else yield* readJsonl(file);
 }
@@ -35,11 +35,6 @@ export async function readAllLabelledRows(file: string): Promise<LabelledRow[]> 
   return rows;
 }
 
-export async function assertNonEmptyFile(file: string): Promise<void> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info || !info.isFile()) throw new UserError(`${file}: no such file`, { file });
-  if (info.size === 0) throw new UserError(`${file}: file is empty`, { file });
-}
 
 async function* readCsv(file: string): AsyncGenerator<LabelledRow> {
   const source = basename(file).replace(/\.csv$/i, '');

@@ -91,6 +91,17 @@ describe('scarecrow dedupe', () => {
     expect(existsSync(path.join(directory, 'out.jsonl'))).toBe(false);
   });
 
+  it.each([
+    ['input', ['--in', 'missing.jsonl', '--out', 'out.jsonl'], /missing\.jsonl: no such file/],
+    ['--against file', ['--in', 'in.jsonl', '--out', 'out.jsonl', '--against', 'gone.csv'], /gone\.csv: no such file/],
+  ])('names a missing %s and writes nothing', (_, args, message) => {
+    write('in.jsonl', ROWS);
+    const result = runDedupe(args, directory);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(path.join(directory, 'out.jsonl'))).toBe(false);
+  });
+
   it.each(['0', '1.5', 'high'])('rejects --threshold %s', (threshold) => {
     write('in.jsonl', ROWS);
     const result = runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl', '--threshold', threshold], directory);
