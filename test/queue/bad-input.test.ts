@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkEvictionPolicy, connectProducer } from '../../workers/redis-connection.ts';
 import { runCli } from './spawn-worker.ts';
-import { startRedisServer } from './support.ts';
+import { deletePrefix, REDIS_URL, startRedisServer, testPrefix } from './support.ts';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -38,5 +38,23 @@ describe('bad Redis settings', () => {
     await checkEvictionPolicy({ connection, url: server.url, warn: (message) => warnings.push(message) });
     connection.disconnect();
     expect(warnings.join('\n')).toMatch(/cannot read maxmemory-policy .*CONFIG is disabled/);
+  });
+});
+
+describe('bad schedules', () => {
+  it.each([
+    ['a pattern the cron parser cannot read', ['--cron', 'nonsense'], /--cron "nonsense": .*e\.g\. "0 3 \* \* 1"/],
+    ['a field out of range', ['--cron', '61 * * * *'], /--cron "61 \* \* \* \*": .*59/],
+    ['an unknown time zone', ['--cron', '0 3 * * 1', '--tz', 'Mars/Olympus'], /--tz "Mars\/Olympus": not a time zone/],
+  ])('names %s, exits 2 and stores no schedule', async (_, flags, message) => {
+    const prefix = testPrefix();
+    const env = { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix };
+    const added = await runCli({ args: ['schedule', 'add', 'weekly', ...flags], env });
+    expect(added.code).toBe(2);
+    expect(added.stderr).toMatch(message);
+    expect(added.stderr).not.toMatch(/\n\s+at /);
+    const listed = await runCli({ args: ['schedule', 'list'], env });
+    expect(listed.stdout).not.toContain('weekly');
+    await deletePrefix(prefix);
   });
 });
