@@ -1,8 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors/user-error.ts';
 import { Config } from '../schemas/config.ts';
-import { describeIssue, lineOfOffset } from './describe-issue.ts';
+import { describeIssues, lineOfOffset } from './describe-issue.ts';
+import { formatBytes, INPUT_LIMITS } from './input-limits.ts';
+import { lineOfPath } from './json-positions.ts';
+import { problemsError } from './problems-error.ts';
+import { decodeUtf8 } from './read-lines.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 export interface LoadedConfig {
@@ -20,14 +24,9 @@ export function defaultConfig(): LoadedConfig {
   return { config: Config.parse({}), file: null, baseDir: PROJECT_ROOT, bundledSeeds: true };
 }
 
-/** Reads and validates a JSON config file; every problem names the file, line and field. */
+/** Reads and validates a JSON config file; every problem is reported, each naming the file, line and field. */
 export async function loadConfig(file: string): Promise<LoadedConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UserError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file });
-  }
+  const text = await readConfigText(file);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -38,27 +37,30 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   }
   const parsed = Config.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const { field, message } = describeIssue(issue);
-    const line = lineOfField(text, field);
-    throw new UserError(`${file}${line ? `:${line}` : ''}: ${field}: ${message}`, { file, line, field });
+    throw problemsError(file, describeIssues(parsed.error.issues).map(({ path, field, message }) => ({ line: lineOfPath(text, path), field, message })));
   }
   const seedPaths = (raw as { seeds?: { paths?: unknown } }).seeds?.paths;
   return { config: parsed.data, file, baseDir: dirname(resolve(file)), bundledSeeds: seedPaths === undefined };
 }
 
+/** The config's text: size-capped, strictly UTF-8, a leading byte-order mark (as Windows editors write) dropped. */
+async function readConfigText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.isFile() && info.size > INPUT_LIMITS.configFileBytes) {
+      throw new UserError(`${file}: the config file is ${formatBytes(info.size)}, more than the ${formatBytes(INPUT_LIMITS.configFileBytes)} a config may be`, { file });
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file });
+  }
+  const text = decodeUtf8({ bytes, file });
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Resolves a path from the config against the config's folder. */
 export function resolveFromConfig(loaded: LoadedConfig, path: string): string {
   return isAbsolute(path) ? path : resolve(loaded.baseDir, path);
-}
-
-/** Best-effort line of a dotted field path: the line of its last named key, searched in order. */
-function lineOfField(text: string, field: string): number | undefined {
-  let offset = 0;
-  for (const key of field.split(/[.[\]]+/).filter((part) => part && !/^\d+$/.test(part))) {
-    const found = text.indexOf(`"${key}"`, offset);
-    if (found < 0) return offset > 0 ? lineOfOffset(text, offset) : undefined;
-    offset = found;
-  }
-  return offset > 0 ? lineOfOffset(text, offset) : undefined;
 }

@@ -1,9 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { UserError } from '../errors/user-error.ts';
 import { Seed } from '../schemas/seed.ts';
 import { describeIssue } from './describe-issue.ts';
+import { INPUT_LIMITS } from './input-limits.ts';
+import { readLines } from './read-lines.ts';
 
 const SEED_EXTENSIONS = new Set(['.jsonl', '.csv']);
 const CSV_COLUMNS = new Set(['id', 'concept', 'category', 'notes']);
@@ -43,8 +45,8 @@ async function expand(path: string): Promise<string[]> {
 export async function loadSeedFile(file: string): Promise<{ seed: Seed; line: number }[]> {
   const extension = extname(file);
   if (!SEED_EXTENSIONS.has(extension)) throw new UserError(`${file}: seed files must be .jsonl or .csv`, { file });
-  const text = await readFile(file, 'utf8');
-  const rows = extension === '.csv' ? csvRows(file, text) : jsonlRows(file, text);
+  const lines = await readSeedLines(file);
+  const rows = extension === '.csv' ? csvRows(file, lines.join('\n')) : jsonlRows(file, lines);
   if (rows.length === 0) throw new UserError(`${file}: the seed file is empty`, { file });
   return rows.map(({ value, line }) => {
     const parsed = Seed.safeParse(value);
@@ -56,9 +58,16 @@ export async function loadSeedFile(file: string): Promise<{ seed: Seed; line: nu
   });
 }
 
-function jsonlRows(file: string, text: string): { value: unknown; line: number }[] {
+/** Every line of a seed file, within the seed limits and strictly UTF-8; a leading byte-order mark is dropped. */
+async function readSeedLines(file: string): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const { text } of readLines(file, { maxLineBytes: INPUT_LIMITS.seedLineBytes, maxRows: INPUT_LIMITS.seedRowsPerFile, what: 'seed file' })) lines.push(text);
+  return lines;
+}
+
+function jsonlRows(file: string, lines: string[]): { value: unknown; line: number }[] {
   const rows: { value: unknown; line: number }[] = [];
-  text.split(/\r?\n/).forEach((content, index) => {
+  lines.forEach((content, index) => {
     if (content.trim() === '') return;
     try {
       rows.push({ value: JSON.parse(content), line: index + 1 });
@@ -72,7 +81,7 @@ function jsonlRows(file: string, text: string): { value: unknown; line: number }
 function csvRows(file: string, text: string): { value: unknown; line: number }[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true });
+    records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true, max_record_size: INPUT_LIMITS.seedLineBytes });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new UserError(`${file}${line ? `:${line}` : ''}: not valid CSV (${(error as Error).message})`, { file, line });

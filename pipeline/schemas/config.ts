@@ -8,11 +8,14 @@ const Pricing = z
   })
   .strict();
 
+/** A scheme-less `localhost:8000/v1` parses as a URL of scheme "localhost:", and ftp:// is no endpoint: only http and https are. */
+const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://localhost:8000/v1' });
+
 /** One model endpoint playing a role. With no baseURL the built-in simulator answers. */
 export const ModelRole = z
   .object({
     model: z.string().min(1).describe('Model name as the endpoint knows it (for the simulator: sim-generator, sim-judge, sim-target or a variant such as sim-judge-2).'),
-    baseURL: z.string().url().optional().describe('OpenAI-compatible endpoint, e.g. https://api.openai.com/v1, http://localhost:8000/v1 (vLLM), http://localhost:11434/v1 (Ollama). Omit to use the built-in simulator.'),
+    baseURL: HttpUrl.optional().describe('OpenAI-compatible endpoint (http:// or https://), e.g. https://api.openai.com/v1, http://localhost:8000/v1 (vLLM), http://localhost:11434/v1 (Ollama). Omit to use the built-in simulator.'),
     apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional().describe('Name of the environment variable that holds the API key. The key itself never goes in the config.'),
     temperature: z.number().min(0).max(2).optional().describe('Sampling temperature; the role\'s default applies when omitted.'),
     maxConcurrency: z.number().int().positive().default(8).describe('Requests in flight at once to this endpoint.'),
