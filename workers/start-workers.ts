@@ -97,11 +97,11 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     close({ graceMs = 20_000 } = {}) {
       closing ??= (async () => {
         const closed = Promise.all(workers.map((worker) => worker.close()));
-        const inTime = await Promise.race([closed.then(() => true), sleep(graceMs).then(() => false)]);
+        const inTime = await closedWithin(closed, graceMs);
         if (!inTime) {
           log(`grace period of ${graceMs} ms over: handing active jobs back to their queues`);
           shutdown.abort(new DOMException('worker shutting down', 'AbortError'));
-          const handedBack = await Promise.race([closed.then(() => true), sleep(3_000).then(() => false)]);
+          const handedBack = await closedWithin(closed, 3_000);
           if (!handedBack) await Promise.all(workers.map((worker) => worker.close(true)));
         }
         await queues.close();
@@ -111,4 +111,17 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       return closing;
     },
   };
+}
+
+/**
+ * Whether `closed` settles within `ms`. The timer is cleared as soon as it does: a pending
+ * timer keeps the process alive, so an idle worker would otherwise sit out the whole grace.
+ */
+async function closedWithin(closed: Promise<unknown>, ms: number): Promise<boolean> {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([closed.then(() => true), sleep(ms, false, { signal: timer.signal })]);
+  } finally {
+    timer.abort();
+  }
 }

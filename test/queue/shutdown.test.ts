@@ -36,4 +36,18 @@ describe('graceful shutdown', () => {
     expect(waiting).toHaveLength(6);
     expect(waiting.every((job) => job.attemptsMade === 0)).toBe(true);
   }, 30_000);
+
+  it('exits at once on SIGTERM when no job is active, without sitting out its grace period', async () => {
+    const prefix = testPrefix();
+    cleanups.push(() => deletePrefix(prefix));
+    const worker = spawnWorker({ prefix, args: ['--grace', '20000'] });
+    spawned.push(worker);
+    while (!/serving/.test(worker.output())) await sleep(50);
+
+    const signalled = Date.now();
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(3_000);
+    expect(worker.output()).toMatch(/worker stopped/);
+  }, 30_000);
 });
