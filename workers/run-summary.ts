@@ -9,3 +9,9 @@ export const RunSummary = z.object({
   seconds: z.number(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
+
+/** Nothing succeeded: no record was made and something failed. The one rule both runners exit 1 on. */
+export function nothingSucceeded(summary: RunSummary): boolean {
+  const { judged = 0, seeds_failed: seedsFailed = 0, failed_candidates: failedCandidates = 0 } = summary.counts;
+  return judged === 0 && seedsFailed + failedCandidates > 0;
+}

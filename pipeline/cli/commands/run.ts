@@ -14,6 +14,7 @@ import type { LoadedConfig } from '../../loading/load-config.ts';
 import { prefixFrom } from '../../../workers/queue-names.ts';
 import { redisUrlFrom } from '../../../workers/redis-connection.ts';
 import { runOnQueue } from '../../../workers/run-on-queue.ts';
+import { nothingSucceeded } from '../../../workers/run-summary.ts';
 
 interface RunFlags {
   config?: string;
@@ -109,6 +110,10 @@ async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simul
       ].join('\n'),
     );
     if (simulated) process.stderr.write(banner(true));
+    if (nothingSucceeded(summary)) {
+      process.stderr.write(`every item failed: see ${summary.dir}/failures.jsonl\n`);
+      process.exitCode = EXIT.failure;
+    }
   } finally {
     reporter.stop();
     interrupt.dispose();
