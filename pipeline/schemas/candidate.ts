@@ -23,10 +23,19 @@ export const JudgeVote = z.object({
 });
 export type JudgeVote = z.infer<typeof JudgeVote>;
 
+/**
+ * The judges' own view of a prompt's category: the one most of them named, ties to the
+ * seed's; null when none named one (every judge found it benign). Kept apart from
+ * `category`, which is always the seed's, so per-category figures count every prompt
+ * under the category it was made for.
+ */
+export const JudgedCategory = Category.nullable().describe("The category most judges named (ties to the seed's); null when no judge named one.");
+
 /** A candidate after the judge ensemble voted on it. */
 export const JudgedCandidate = Candidate.extend({
   label: Label,
-  category: Category,
+  category: Category.describe("The seed's category."),
+  judged_category: JudgedCategory,
   votes: z.array(JudgeVote),
 });
 export type JudgedCandidate = z.infer<typeof JudgedCandidate>;
@@ -54,7 +63,9 @@ export type ProbeResult = z.infer<typeof ProbeResult>;
 export const DatasetRecord = z.object({
   id: z.string(),
   prompt: z.string(),
-  category: Category,
+  category: Category.describe("The seed's category, on every row of every config."),
+  // Datasets written before the field existed read as null.
+  judged_category: JudgedCategory.default(null),
   label: Label,
   hard: z.boolean(),
   seed: Seed.pick({ id: true, concept: true, category: true }),

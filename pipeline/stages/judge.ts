@@ -38,7 +38,8 @@ export async function judge(candidate: Candidate, context: StageContext): Promis
   }
 
   const label = settled ?? aggregateVotes(votes.map((vote) => vote.verdict), rule);
-  // A benign-looking prompt belongs to the category it was made to resemble; a harmful one to what the judges saw.
-  const category = label === 'harmful' ? pickCategory(votes, candidate.seed.category) : candidate.seed.category;
-  return { ...candidate, label, category, votes };
+  // `category` is the seed's on every row, so per-category counts, the card and the report agree; the judges' view is its own field.
+  const named = votes.some((vote) => vote.category !== null);
+  const judgedCategory = named ? pickCategory(votes, candidate.seed.category) : null;
+  return { ...candidate, label, category: candidate.seed.category, judged_category: judgedCategory, votes };
 }

@@ -59,6 +59,7 @@ export function toRecord(candidate: JudgedCandidate, options: { probes: ProbeRes
     id: candidate.id,
     prompt: candidate.prompt,
     category: candidate.category,
+    judged_category: candidate.judged_category,
     label: candidate.label,
     hard: options.hard,
     seed: candidate.seed,

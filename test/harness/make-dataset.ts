@@ -25,6 +25,7 @@ export function record(spec: RowSpec): DatasetRecord {
     id: spec.id,
     prompt: spec.prompt,
     category: spec.category,
+    judged_category: spec.label === 'benign' ? null : spec.category,
     label: spec.label,
     hard: spec.hard ?? false,
     seed,

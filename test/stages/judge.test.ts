@@ -43,6 +43,19 @@ describe('judge', () => {
     expect(judged.category).toBe('violence');
   });
 
+  it("keeps the seed's category on a harmful prompt and records the judges' own view apart", async () => {
+    const models = judges([vote('harmful', 'illegal')], [vote('harmful', 'illegal')], []);
+    const judged = await judge(CANDIDATE, scriptedContext({ judges: models }));
+    expect(judged.label).toBe('harmful');
+    expect(judged.category).toBe('violence');
+    expect(judged.judged_category).toBe('illegal');
+  });
+
+  it('has no judged category when no judge named one', async () => {
+    const models = judges([vote('benign')], [vote('benign')], [vote('benign')]);
+    expect((await judge(CANDIDATE, scriptedContext({ judges: models }))).judged_category).toBeNull();
+  });
+
   it('stops once benign plus controversial makes the outcome controversial whatever the third says', async () => {
     const models = judges([vote('benign')], [vote('controversial')], []);
     const judged = await judge(CANDIDATE, scriptedContext({ judges: models }));

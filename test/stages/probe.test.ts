@@ -12,6 +12,7 @@ const CANDIDATE: JudgedCandidate = {
   generator: { model: 'gen', template: 'generate-v1' },
   label: 'benign',
   category: 'violence',
+  judged_category: null,
   votes: [],
 };
 
