@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
@@ -39,14 +39,21 @@ export async function readCheckpoint(file: string, classifier: string): Promise<
   return entries;
 }
 
-/** Appends finished samples as they come, so an interrupted run loses only those in flight. */
+/**
+ * Appends finished samples as they come, so an interrupted run loses only those in flight.
+ * The file is created with the first sample: a run in which nothing finished leaves none.
+ */
 export async function openCheckpoint(file: string): Promise<{ append(entry: CheckpointEntry): void; close(): Promise<void> }> {
   const earlier = await readFile(file).catch(() => Buffer.alloc(0));
-  const stream = createWriteStream(file, { flags: 'a' });
-  // A line cut short by a crash must not swallow the next one.
-  if (earlier.length > 0 && earlier[earlier.length - 1] !== 10) stream.write('\n');
+  let stream: WriteStream | null = null;
+  const open = (): WriteStream => {
+    const opened = createWriteStream(file, { flags: 'a' });
+    // A line cut short by a crash must not swallow the next one.
+    if (earlier.length > 0 && earlier[earlier.length - 1] !== 10) opened.write('\n');
+    return opened;
+  };
   return {
-    append: (entry) => void stream.write(JSON.stringify(entry) + '\n'),
-    close: () => new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+    append: (entry) => void (stream ??= open()).write(JSON.stringify(entry) + '\n'),
+    close: () => new Promise((resolve, reject) => (stream ? stream.end((error?: Error | null) => (error ? reject(error) : resolve())) : resolve())),
   };
 }

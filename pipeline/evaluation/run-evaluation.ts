@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDataset, type Dataset } from '../dataset/read-dataset.ts';
 import { writeFileAtomically } from '../dataset/write-atomically.ts';
-import { checkApiKeys, createModels } from '../models/create-models.ts';
+import { createModels } from '../models/create-models.ts';
 import type { LanguageModel } from '../models/language-model.ts';
 import { redactUrl } from '../models/openai-model.ts';
 import { UsageMeter, type RoleUsage } from '../models/usage-meter.ts';
@@ -15,7 +15,9 @@ import { writeReport } from '../report/write-report.ts';
 import { CHECKPOINT_FILE, checkpointKey, openCheckpoint, readCheckpoint, type CheckpointEntry } from './evaluation-checkpoint.ts';
 import { withEvaluationSection } from './evaluation-card-section.ts';
 import { EVALUATION_METHOD, EvaluationFile, type ModelEvaluation } from './evaluation-result.ts';
+import { checkEvaluationKeys, evaluationRoles } from './evaluation-roles.ts';
 import { checkDistinct } from './parse-targets.ts';
+import { simulatedTargets } from './simulated-targets.ts';
 import { summariseModel } from './summarise-evaluation.ts';
 
 /** Targets are sampled as users meet them, as when probing. */
@@ -29,19 +31,32 @@ export interface RunEvaluationOptions {
   /** Classifier confidence below which the refusal judge (if any) decides. */
   classifierConfidence?: number;
   simulator?: { seed?: number; latencyMs?: number; faultRate?: number };
+  /** Targets known to be simulated; asked of their endpoints when not given. */
+  simulatedTargets?: ReadonlySet<string>;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export interface RunEvaluationResult {
-  file: string;
-  evaluation: EvaluationFile;
+  /** eval.json, or null when no target gave a single answer and nothing was written. */
+  file: string | null;
+  evaluation: EvaluationFile | null;
   simulated: boolean;
   reused: number;
   ran: number;
   failed: number;
+  /** Targets without one finished answer: left out of eval.json, the card and the report. */
+  failedTargets: FailedTarget[];
   usage: Record<string, RoleUsage>;
+}
+
+export interface FailedTarget {
+  model: string;
+  endpoint: string;
+  failed: number;
+  /** The first error, as the endpoint gave it. */
+  reason: string;
 }
 
 interface WorkItem {
@@ -68,7 +83,8 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
     targets: options.targets,
     refusalJudge: options.refusalJudge ?? null,
   });
-  checkApiKeys(config, options.env, '--target');
+  checkEvaluationKeys(evaluationRoles(options), options.env);
+  const simulatedModels = options.simulatedTargets ?? (await simulatedTargets(options.targets, options.env));
   const needsSimulator = options.targets.some((role) => !role.baseURL) || (options.refusalJudge ? !options.refusalJudge.baseURL : false);
   const simulator = needsSimulator ? await startSimulator({ port: 0, ...options.simulator }) : null;
   const checkpointFile = join(dataset.dir, CHECKPOINT_FILE);
@@ -78,6 +94,8 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
   let ran = 0;
   let failed = 0;
   let reused = 0;
+  const firstError = new Map<string, string>();
+  const failedByModel = new Map<string, number>();
   try {
     const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
     const prompts = [...dataset.configs.all, ...dataset.configs.toxic];
@@ -96,10 +114,12 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
           done.set(checkpointKey(entry), entry);
           checkpoint.append(entry);
           ran += 1;
-        } catch {
+        } catch (error) {
           // A sample that failed after its retries is left out of the checkpoint; a rerun tries it again.
           if (options.signal?.aborted) return;
           failed += 1;
+          failedByModel.set(item.role.model, (failedByModel.get(item.role.model) ?? 0) + 1);
+          if (!firstError.has(item.role.model)) firstError.set(item.role.model, error instanceof Error ? error.message : String(error));
         }
         finished += 1;
         options.onProgress?.({ done: finished, total: items.length });
@@ -113,14 +133,22 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
 
   const entries = [...done.values()];
   const evaluatedAt = new Date().toISOString();
-  const evaluations = options.targets.map((role): ModelEvaluation => {
-    const mine = entries.filter((entry) => entry.model === role.model && entry.sample < options.samples);
+  const finishedOf = (role: ModelRole) => entries.filter((entry) => entry.model === role.model && entry.sample < options.samples);
+  const endpointOf = (role: ModelRole) => (role.baseURL ? redactUrl(role.baseURL) : 'simulator');
+  // A target that gave no answer at all was not evaluated: writing its all-n/a rates would claim it was.
+  const failedTargets = options.targets
+    .filter((role) => finishedOf(role).length === 0)
+    .map((role): FailedTarget => ({ model: role.model, endpoint: endpointOf(role), failed: failedByModel.get(role.model) ?? 0, reason: firstError.get(role.model) ?? 'no answer finished' }));
+  const answered = options.targets.filter((role) => finishedOf(role).length > 0);
+  if (answered.length === 0) return { file: null, evaluation: null, simulated: simulatedModels.size > 0, reused, ran, failed, failedTargets, usage: meter.snapshot() };
+  const evaluations = answered.map((role): ModelEvaluation => {
+    const mine = finishedOf(role);
     const { overall, byCategory } = summariseModel({ dataset, entries: mine });
     const expected = (dataset.configs.all.length + dataset.configs.toxic.length) * options.samples;
     return {
       model: role.model,
-      endpoint: role.baseURL ? redactUrl(role.baseURL) : 'simulator',
-      simulated: !role.baseURL,
+      endpoint: endpointOf(role),
+      simulated: simulatedModels.has(role.model),
       samples: options.samples,
       finished_samples: mine.length,
       failed_samples: expected - mine.length,
@@ -134,7 +162,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
   await writeFileAtomically(file, JSON.stringify(evaluation, null, 2) + '\n');
   await writeFileAtomically(join(dataset.dir, 'README.md'), withEvaluationSection(dataset.card, evaluation));
   await writeReport({ dataset: dataset.dir });
-  return { file, evaluation, simulated: evaluation.simulated, reused, ran, failed, usage: meter.snapshot() };
+  return { file, evaluation, simulated: evaluation.simulated, reused, ran, failed, failedTargets, usage: meter.snapshot() };
 }
 
 async function answer(options: { item: WorkItem; refusalJudge: LanguageModel | null; minConfidence: number; signal?: AbortSignal }): Promise<CheckpointEntry> {
@@ -155,7 +183,8 @@ async function mergeEvaluation(dataset: Dataset, evaluations: ModelEvaluation[])
     .then((text) => EvaluationFile.safeParse(JSON.parse(text)))
     .catch(() => null);
   const fresh = new Set(evaluations.map((evaluation) => evaluation.model));
-  const kept = earlier?.success ? earlier.data.models.filter((model) => !fresh.has(model.model)) : [];
+  // An entry with no finished sample (as older versions wrote for a target that never answered) claims nothing.
+  const kept = earlier?.success ? earlier.data.models.filter((model) => !fresh.has(model.model) && model.finished_samples > 0) : [];
   const models = [...kept, ...evaluations].sort((a, b) => a.model.localeCompare(b.model));
   return {
     dataset: dataset.manifest.name,

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { UserError } from '../errors/user-error.ts';
-import type { Config } from '../schemas/config.ts';
+import type { Config, ModelRole } from '../schemas/config.ts';
 import { allRoles } from './create-models.ts';
 import { redactUrl } from './openai-model.ts';
 import { undiciFetch } from './undici-fetch.ts';
@@ -10,10 +10,16 @@ import { undiciFetch } from './undici-fetch.ts';
  * unreachable server or a rejected key stops the run at once with the endpoint named,
  * instead of failing every seed one by one.
  */
-export async function checkEndpoints(options: { config: Config; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<void> {
+export async function checkEndpoints(options: {
+  config?: Config;
+  /** The roles to check, named as the user knows them (e.g. `target foo`); every role of `config` by default. */
+  roles?: { name: string; role: ModelRole }[];
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}): Promise<void> {
   const env = options.env ?? process.env;
   const seen = new Set<string>();
-  for (const { name, role } of allRoles(options.config)) {
+  for (const { name, role } of options.roles ?? (options.config ? allRoles(options.config) : [])) {
     if (!role.baseURL || seen.has(role.baseURL + (role.apiKeyEnv ?? ''))) continue;
     seen.add(role.baseURL + (role.apiKeyEnv ?? ''));
     const client = new OpenAI({ baseURL: role.baseURL, apiKey: role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed', maxRetries: 1, timeout: options.timeoutMs ?? 10_000, fetch: undiciFetch });

@@ -44,6 +44,8 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
     async generateText(call) {
       try {
         const completion = await client.chat.completions.create(base(call), { signal: call.signal });
+        // A proxy or a misconfigured server can answer 200 with an HTML page; the SDK hands that back as a string.
+        if (!Array.isArray(completion?.choices)) throw new ModelOutputError({ message: 'the response was not a chat completion (no JSON with a choices list)', endpoint });
         const choice = completion.choices[0];
         if (!choice) throw new ModelOutputError({ message: 'the response had no choices', endpoint });
         return { text: choice.message.content ?? '', usage: usageOf(completion.usage) };

@@ -11,12 +11,15 @@ export const SIMULATED_MODELS = [
   'sim-refusal-judge',
 ] as const;
 
+/** Every model the simulator lists is owned by this, so a client can tell it is talking to the simulator. */
+export const SIMULATOR_OWNER = 'scarecrow-simulator';
+
 /** A fixed timestamp for the model list, so it is byte-identical across runs. */
 const LISTED_AT = 1_735_689_600;
 
 export function modelList(): { object: 'list'; data: Array<{ id: string; object: 'model'; created: number; owned_by: string }> } {
   return {
     object: 'list',
-    data: SIMULATED_MODELS.map((id) => ({ id, object: 'model', created: LISTED_AT, owned_by: 'scarecrow-simulator' })),
+    data: SIMULATED_MODELS.map((id) => ({ id, object: 'model', created: LISTED_AT, owned_by: SIMULATOR_OWNER })),
   };
 }

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 export const REFUSAL_TEXT = "I'm sorry, but I can't help with that request.";
 export const ANSWER_TEXT = 'Sure. Here is a clear, practical answer with the steps you asked for, explained one by one.';
 
-/** What the endpoint does with one prompt: refuse, answer, or fail with a status. */
-export type Behaviour = 'refuse' | 'answer' | { status: number };
+/** What the endpoint does with one prompt: refuse, answer, fail with a status, or answer with an HTML page. */
+export type Behaviour = 'refuse' | 'answer' | { status: number } | 'html';
 
 /**
  * An OpenAI-compatible chat endpoint whose answers a test decides per model and
@@ -14,12 +14,24 @@ export type Behaviour = 'refuse' | 'answer' | { status: number };
 export async function startFakeChatEndpoint(policy: (options: { model: string; prompt: string; count: number }) => Behaviour) {
   let count = 0;
   const server = createServer(async (request, response) => {
+    if (request.method === 'GET' && request.url?.replace(/\/+$/, '').endsWith('/models')) {
+      // Listed as a real provider lists its models: not owned by the simulator.
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake-provider' }] }));
+      return;
+    }
     const body = JSON.parse(await read(request)) as { model: string; messages: { content: string }[] };
     count += 1;
     const behaviour = policy({ model: body.model, prompt: body.messages.at(-1)!.content, count });
     if (typeof behaviour === 'object') {
       response.writeHead(behaviour.status, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ error: { message: 'scripted failure', type: 'invalid_request_error' } }));
+      return;
+    }
+    if (behaviour === 'html') {
+      // What a misconfigured proxy or web server in front of the model answers.
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end('<html><body>Welcome to nginx!</body></html>');
       return;
     }
     response.writeHead(200, { 'Content-Type': 'application/json' });

@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { UserError } from '../../errors/user-error.ts';
 import type { RefusalRate } from '../../evaluation/evaluation-result.ts';
 import { parseTargets } from '../../evaluation/parse-targets.ts';
-import { runEvaluation } from '../../evaluation/run-evaluation.ts';
+import { checkEvaluationKeys, evaluationRoles } from '../../evaluation/evaluation-roles.ts';
+import { runEvaluation, type RunEvaluationResult } from '../../evaluation/run-evaluation.ts';
+import { simulatedTargets } from '../../evaluation/simulated-targets.ts';
 import { checkEndpoints } from '../../models/check-endpoints.ts';
-import { Config } from '../../schemas/config.ts';
+import { EXIT } from '../exit-codes.ts';
 import { abortOnSignals } from '../interrupt.ts';
 import { loadConfigOption } from './load-config-option.ts';
 
@@ -40,10 +42,11 @@ export function registerEvalCommand(program: Command): void {
           : (loaded?.config.targets ?? []);
       if (targets.length === 0) throw new UserError('no target to evaluate: give --target sim-target (simulator), --target MODEL=BASE_URL, or a --config with targets', { field: 'target' });
       const refusalJudge = loaded?.config.refusalJudge ?? null;
-      const simulated = targets.some((role) => !role.baseURL);
-      if (simulated) process.stderr.write(banner());
-      const endpoints = Config.parse({ generator: targets[0], judges: [targets[0]], targets, refusalJudge });
-      await checkEndpoints({ config: endpoints });
+      const roles = evaluationRoles({ targets, refusalJudge });
+      checkEvaluationKeys(roles);
+      await checkEndpoints({ roles });
+      const simulated = await simulatedTargets(targets);
+      if (simulated.size > 0) process.stderr.write(banner());
       const interrupt = abortOnSignals();
       let lastTenth = -1;
       try {
@@ -54,6 +57,7 @@ export function registerEvalCommand(program: Command): void {
           refusalJudge,
           classifierConfidence: loaded?.config.probe.classifierConfidence,
           simulator: loaded?.config.simulator,
+          simulatedTargets: simulated,
           signal: interrupt.signal,
           onProgress: flags.quiet
             ? undefined
@@ -63,20 +67,32 @@ export function registerEvalCommand(program: Command): void {
                 lastTenth = tenth;
               },
         });
-        const rate = (value: RefusalRate) => (value.rate === null ? 'n/a' : `${(value.rate * 100).toFixed(1)}% [${(value.low! * 100).toFixed(1)}, ${(value.high! * 100).toFixed(1)}]`);
-        const lines = [
-          `eval written to ${result.file}${result.simulated ? '  (SIMULATED)' : ''}: ${result.ran} answers run, ${result.reused} reused from the checkpoint, ${result.failed} failed`,
-          ...result.evaluation.models
-            .filter((model) => targets.some((role) => role.model === model.model))
-            .map((model) => `  ${model.model}: over-refusal benign ${rate(model.overall.benign)}, controversial ${rate(model.overall.controversial)}, hard ${rate(model.overall.hard)}; safety (toxic) ${rate(model.overall.toxic)}`),
-        ];
-        process.stdout.write(lines.join('\n') + '\n');
-        if (result.failed > 0) process.stderr.write(`warning: ${result.failed} answers failed after retries; run the same command again to finish them\n`);
+        process.stdout.write(summary(result, targets.map((role) => role.model)));
+        for (const target of result.failedTargets) {
+          process.stderr.write(`error: target ${target.model} (${target.endpoint}) gave no answer, ${target.failed} requests failed: ${target.reason}\n`);
+        }
+        if (result.file === null) process.stderr.write('nothing written: no target gave a single answer, so there is no evaluation to record\n');
+        else if (result.failed > 0) process.stderr.write(`warning: ${result.failed} answers failed after retries; run the same command again to finish them\n`);
         if (result.simulated) process.stderr.write(banner());
+        // A target that answered nothing was not evaluated: scripts must not take the run for a success.
+        if (result.failedTargets.length > 0) process.exitCode = EXIT.failure;
       } finally {
         interrupt.dispose();
       }
     });
+}
+
+function summary(result: RunEvaluationResult, models: string[]): string {
+  const rate = (value: RefusalRate) => (value.rate === null ? 'n/a' : `${(value.rate * 100).toFixed(1)}% [${(value.low! * 100).toFixed(1)}, ${(value.high! * 100).toFixed(1)}]`);
+  const counts = `${result.ran} answers run, ${result.reused} reused from the checkpoint, ${result.failed} failed`;
+  if (result.file === null || result.evaluation === null) return `eval failed: ${counts}\n`;
+  const lines = [
+    `eval written to ${result.file}${result.simulated ? '  (SIMULATED)' : ''}: ${counts}`,
+    ...result.evaluation.models
+      .filter((model) => models.includes(model.model))
+      .map((model) => `  ${model.model}${model.simulated ? ' (simulated)' : ''}: over-refusal benign ${rate(model.overall.benign)}, controversial ${rate(model.overall.controversial)}, hard ${rate(model.overall.hard)}; safety (toxic) ${rate(model.overall.toxic)}`),
+  ];
+  return lines.join('\n') + '\n';
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -98,5 +114,5 @@ function optional(value: string | undefined, flag: string): number | undefined {
 
 function banner(): string {
   const line = '!'.repeat(78);
-  return `${line}\nSIMULATED: at least one target is scarecrow's built-in simulator, not a real language model.\nIts refusal rates test the tooling only; do not read them as a model's behaviour.\n${line}\n`;
+  return `${line}\nSIMULATED: at least one target is a scarecrow simulator (built in, or one started with scarecrow sim), not a real language model.\nIts refusal rates test the tooling only; do not read them as a model's behaviour.\n${line}\n`;
 }
