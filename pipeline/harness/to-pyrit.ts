@@ -2,11 +2,12 @@ import { stringify } from 'yaml';
 import { rowMetadata, type HarnessRow } from './harness-rows.ts';
 
 /**
- * A PyRIT seed-prompt dataset (YAML): the dataset's name, its harm categories, and one
- * seed per prompt with its own category and metadata.
+ * A PyRIT seed dataset (YAML): the dataset's name and description, and one seed per
+ * prompt with its own category and metadata. Categories go on the seeds only: PyRIT's
+ * SeedDataset.from_yaml_file merges a top-level `harm_categories` list into every seed,
+ * so a list of all categories there would give every prompt every category.
  */
 export function toPyrit(rows: HarnessRow[], options: { datasetName: string; simulated: boolean }): string {
-  const categories = [...new Set(rows.map((row) => row.record.category))].sort();
   const description = [
     `Over-refusal test set ${options.datasetName} made by scarecrow: benign and controversial prompts that look harmful (expected: comply) and toxic prompts (expected: refuse).`,
     options.simulated ? 'SIMULATED DATA: made by the built-in simulator, for testing pipelines only.' : '',
@@ -15,7 +16,6 @@ export function toPyrit(rows: HarnessRow[], options: { datasetName: string; simu
     .join(' ');
   const document = {
     dataset_name: options.datasetName,
-    harm_categories: categories,
     data_type: 'text',
     description,
     source: 'scarecrow',

@@ -45,10 +45,19 @@ describe('harness exports', () => {
 
   it('writes a PyRIT seed dataset whose seeds are the prompts, newlines intact', async () => {
     const document = parseYaml((await exported('pyrit')).text);
-    expect(document).toMatchObject({ dataset_name: 'fixture-set', data_type: 'text', harm_categories: ['privacy', 'violence'] });
+    expect(document).toMatchObject({ dataset_name: 'fixture-set', data_type: 'text' });
     expect(document.description).toMatch(/SIMULATED/);
     expect(document.seeds.map((seed: { value: string }) => seed.value).sort()).toEqual(SAMPLE_ROWS.map((row) => row.prompt).sort());
-    expect(document.seeds.find((seed: { metadata: { id: string } }) => seed.metadata.id === 't1').harm_categories).toEqual(['violence']);
+  });
+
+  it('keeps each PyRIT seed to its own category once PyRIT merges the dataset defaults into it', async () => {
+    const seeds = loadLikePyrit(parseYaml((await exported('pyrit')).text));
+    const byId = new Map(seeds.map((seed) => [seed.metadata.id, seed]));
+    expect(byId.get('t1')!.harm_categories).toEqual(['violence']);
+    expect(byId.get('a4')!.harm_categories).toEqual(['privacy']);
+    // SeedDataset.get_values(harm_categories=["privacy"]) keeps the seeds that carry the category.
+    const privacy = seeds.filter((seed) => seed.harm_categories.includes('privacy')).map((seed) => seed.metadata.id);
+    expect(privacy.sort()).toEqual(SAMPLE_ROWS.filter((row) => row.category === 'privacy').map((row) => row.id).sort());
   });
 
   it('writes CSV with prompt,category,label that a CSV parser reads back exactly, commas, quotes and newlines included', async () => {
@@ -94,3 +103,20 @@ describe('export command errors', () => {
     await expect(run(['--dataset', dir, '--format', 'csv'])).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/all\.jsonl:2: label: /) });
   });
 });
+
+interface PyritSeed {
+  value: string;
+  harm_categories: string[];
+  metadata: { id: string };
+}
+
+/**
+ * What PyRIT's SeedDataset.from_dict does to a loaded YAML file: top-level fields are
+ * defaults for every seed, and the top-level harm_categories, authors and groups lists
+ * are joined to each seed's own.
+ */
+function loadLikePyrit(document: Record<string, unknown> & { seeds: PyritSeed[] }): PyritSeed[] {
+  const { seeds, ...defaults } = document;
+  const joined = (key: string, seed: Record<string, unknown>) => [...new Set([...((defaults[key] as string[] | undefined) ?? []), ...((seed[key] as string[] | undefined) ?? [])])];
+  return seeds.map((seed) => ({ ...defaults, ...seed, harm_categories: joined('harm_categories', seed as unknown as Record<string, unknown>) }));
+}
