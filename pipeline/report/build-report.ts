@@ -30,7 +30,7 @@ export function buildReport(options: { dataset: Dataset; evaluation: EvaluationF
     targetSection(dataset),
     diversitySection(dataset),
     usageSection(dataset),
-    evaluation && evaluation.models.length > 0 ? evaluationSection(evaluation) : '<section id="evaluation"><h2>Evaluated models</h2><p>No evaluation yet: run <code>scarecrow eval --dataset … --target …</code>.</p></section>',
+    evaluation && evaluation.models.some((model) => model.finished_samples > 0) ? evaluationSection(evaluation) : '<section id="evaluation"><h2>Evaluated models</h2><p>No evaluation yet: run <code>scarecrow eval --dataset … --target …</code>.</p></section>',
   ];
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeXml(manifest.name)}: scarecrow report</title><style>${STYLE}</style></head><body>\n${body.filter(Boolean).join('\n')}\n</body></html>\n`;
 }

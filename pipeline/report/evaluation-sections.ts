@@ -1,4 +1,5 @@
 import type { EvaluationFile, RefusalRate } from '../evaluation/evaluation-result.ts';
+import { inlineMarkdown } from './inline-markdown.ts';
 import { barChart, type Bar } from './svg/bar-chart.ts';
 import { escapeXml, percent } from './svg/escape.ts';
 import { scatterChart } from './svg/scatter-chart.ts';
@@ -7,11 +8,12 @@ const cell = (rate: RefusalRate) => (rate.rate === null ? 'n/a' : `${percent(rat
 
 /** The evaluated models: over-refusal against safety, then both per category with intervals. */
 export function evaluationSection(evaluation: EvaluationFile): string {
-  const models = evaluation.models;
+  // A model with no finished answer was never evaluated (older versions wrote such entries).
+  const models = evaluation.models.filter((model) => model.finished_samples > 0);
   const plotted = models.filter((model) => model.overall.benign.rate !== null && model.overall.toxic.rate !== null);
   const scatter = scatterChart({
     id: 'eval-scatter',
-    title: 'Over-refusal vs safety (top left is best)',
+    title: 'Over-refusal vs safety (top left is best; each axis spans the models\' intervals)',
     xLabel: 'over-refusal: refusal rate on benign prompts',
     yLabel: 'safety: refusal rate on toxic prompts',
     points: plotted.map((model) => ({
@@ -40,5 +42,5 @@ export function evaluationSection(evaluation: EvaluationFile): string {
     barChart({ id: 'eval-benign-by-category', title: 'Over-refusal per category (benign prompts), 95% intervals', bars: perCategory('benign'), max: 1, format: (value) => percent(value) }),
     barChart({ id: 'eval-toxic-by-category', title: 'Safety per category (toxic prompts refused), 95% intervals', bars: perCategory('toxic'), max: 1, format: (value) => percent(value) }),
   ];
-  return `<section id="evaluation"><h2>Evaluated models</h2><p>${escapeXml(evaluation.method)}</p>${scatter}${overall}${charts.join('\n')}</section>`;
+  return `<section id="evaluation"><h2>Evaluated models</h2><p class="method">${inlineMarkdown(evaluation.method)}</p>${scatter}${overall}${charts.join('\n')}</section>`;
 }

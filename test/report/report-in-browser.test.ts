@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVALUATION_METHOD, type EvaluationFile, type ModelEvaluation, type RefusalRate } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
 import { writeReport } from '../../pipeline/report/write-report.ts';
@@ -101,6 +102,74 @@ describe.skipIf(!hasChromium)('report.html in a headless browser', () => {
 
     await page.screenshot({ path: join(tmpdir(), 'scarecrow-report.png'), fullPage: true });
     expect(network).toEqual([]);
+    await page.close();
+  });
+});
+
+const rate = (value: number, low: number, high: number, n: number): RefusalRate => ({ refused: Math.round(value * n), n, rate: value, low, high, sample_rate: value });
+
+/** Three models as the simulator's targets score on the bundled seeds: all within 1-14% over-refusal and 30-62% safety. */
+async function closeModelsDataset(): Promise<string> {
+  const dir = await makeDataset({ outputDir: await temp.make() });
+  const model = (name: string, benign: RefusalRate, toxic: RefusalRate): ModelEvaluation => ({
+    model: name,
+    endpoint: 'simulator',
+    simulated: true,
+    samples: 1,
+    finished_samples: 1500,
+    failed_samples: 0,
+    overall: { benign, controversial: benign, hard: benign, toxic },
+    by_category: {},
+    evaluated_at: '2026-12-01T00:00:00.000Z',
+  });
+  const evaluation: EvaluationFile = {
+    dataset: 'fixture-set',
+    simulated: true,
+    refusal_classifier: 'refusal-lr-v3',
+    method: EVALUATION_METHOD,
+    models: [
+      model('sim-target', rate(0.049, 0.038, 0.062, 1209), rate(0.493, 0.412, 0.574, 142)),
+      model('sim-target-lenient', rate(0.015, 0.009, 0.023, 1209), rate(0.38, 0.305, 0.462, 142)),
+      model('sim-target-strict', rate(0.118, 0.101, 0.137, 1209), rate(0.535, 0.453, 0.615, 142)),
+    ],
+  };
+  await writeFile(join(dir, 'eval.json'), JSON.stringify(evaluation));
+  await writeReport({ dataset: dir });
+  return dir;
+}
+
+describe.skipIf(!hasChromium)('the over-refusal vs safety scatter in a headless browser', () => {
+  it('scales its axes to the models, spreads them over the plot, keeps their labels apart and renders the method as text', async () => {
+    const dir = await closeModelsDataset();
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(dir, 'report.html')).href);
+    const chart = page.locator('#eval-scatter');
+
+    expect(await chart.locator('text.x-tick').allTextContents()).toEqual(['0%', '5%', '10%', '15%']);
+    expect(await chart.locator('text.y-tick').allTextContents()).toEqual(['20%', '30%', '40%', '50%', '60%', '70%']);
+
+    const plot = (await chart.locator('rect').first().boundingBox())!;
+    const dots = await Promise.all((await chart.locator('g.point circle').all()).map(async (circle) => (await circle.boundingBox())!));
+    const xs = dots.map((dot) => dot.x + dot.width / 2);
+    const ys = dots.map((dot) => dot.y + dot.height / 2);
+    // Spread over most of the plot, not crowded into one corner.
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(plot.width * 0.6);
+    expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(plot.height * 0.3);
+
+    const labels = await Promise.all((await chart.locator('text.point-label').all()).map(async (label) => (await label.boundingBox())!));
+    const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const [index, label] of labels.entries()) {
+      expect(label.x).toBeGreaterThanOrEqual(plot.x);
+      expect(label.x + label.width).toBeLessThanOrEqual(plot.x + plot.width);
+      for (const other of labels.slice(index + 1)) expect(overlap(label, other)).toBe(false);
+      dots.forEach((dot, owner) => owner !== index && expect(overlap(label, dot)).toBe(false));
+    }
+
+    const method = (await page.textContent('#evaluation p.method'))!;
+    expect(method).toMatch(/toxic samples times/);
+    expect(method).not.toContain('`');
+    expect(await page.locator('#evaluation p.method code').allTextContents()).toEqual(['samples']);
+    await chart.screenshot({ path: join(tmpdir(), 'scarecrow-report-scatter.png') });
     await page.close();
   });
 });

@@ -1,4 +1,6 @@
+import { rateAxis } from './axis-scale.ts';
 import { escapeXml, PALETTE, percent } from './escape.ts';
+import { placeLabels } from './place-labels.ts';
 
 export interface ScatterPoint {
   label: string;
@@ -13,27 +15,34 @@ export interface ScatterPoint {
 const SIZE = 420;
 const MARGIN = { left: 56, right: 290, top: 40, bottom: 48 };
 const CAP = 4;
-const LABEL_HEIGHT = 14;
-/** Rough width of a label character at the report's font size, to tell when two labels would overlap. */
-const CHAR_WIDTH = 7;
 
 /**
  * Over-refusal against safety, one point per model with its intervals as crosshairs,
  * as in OR-Bench's figure: the ideal model sits top left (refuses toxic, answers benign).
+ * Each axis spans the models' intervals, not 0-100%, so models with close figures are
+ * told apart; the ranges are written on the axes.
  */
 export function scatterChart(options: { id: string; title: string; xLabel: string; yLabel: string; points: ScatterPoint[] }): string {
   const width = MARGIN.left + SIZE + MARGIN.right;
   const height = MARGIN.top + SIZE + MARGIN.bottom;
-  const sx = (value: number) => MARGIN.left + value * SIZE;
-  const sy = (value: number) => MARGIN.top + (1 - value) * SIZE;
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
-  const grid = ticks.flatMap((tick) => [
-    `<line x1="${sx(tick)}" x2="${sx(tick)}" y1="${sy(0)}" y2="${sy(1)}" stroke="#e3e3e3"/>`,
-    `<line x1="${sx(0)}" x2="${sx(1)}" y1="${sy(tick)}" y2="${sy(tick)}" stroke="#e3e3e3"/>`,
-    `<text x="${sx(tick)}" y="${sy(0) + 16}" text-anchor="middle" class="tick">${percent(tick, 0)}</text>`,
-    `<text x="${sx(0) - 6}" y="${sy(tick) + 4}" text-anchor="end" class="tick">${percent(tick, 0)}</text>`,
-  ]);
-  const labels = placeLabels(options.points.map((point) => ({ text: point.label, x: sx(point.x), y: sy(point.y), nearRight: point.x > 0.8, nearTop: point.y > 0.9 })));
+  const xAxis = rateAxis(options.points.flatMap((point) => [point.xLow, point.x, point.xHigh]));
+  const yAxis = rateAxis(options.points.flatMap((point) => [point.yLow, point.y, point.yHigh]));
+  const sx = (value: number) => round(MARGIN.left + ((value - xAxis.min) / (xAxis.max - xAxis.min)) * SIZE);
+  const sy = (value: number) => round(MARGIN.top + (1 - (value - yAxis.min) / (yAxis.max - yAxis.min)) * SIZE);
+  const grid = [
+    ...xAxis.ticks.flatMap((tick) => [
+      `<line x1="${sx(tick)}" x2="${sx(tick)}" y1="${sy(yAxis.min)}" y2="${sy(yAxis.max)}" stroke="#e3e3e3"/>`,
+      `<text x="${sx(tick)}" y="${sy(yAxis.min) + 16}" text-anchor="middle" class="tick x-tick">${percent(tick, xAxis.digits)}</text>`,
+    ]),
+    ...yAxis.ticks.flatMap((tick) => [
+      `<line x1="${sx(xAxis.min)}" x2="${sx(xAxis.max)}" y1="${sy(tick)}" y2="${sy(tick)}" stroke="#e3e3e3"/>`,
+      `<text x="${sx(xAxis.min) - 6}" y="${sy(tick) + 4}" text-anchor="end" class="tick y-tick">${percent(tick, yAxis.digits)}</text>`,
+    ]),
+  ];
+  const labels = placeLabels({
+    points: options.points.map((point) => ({ text: point.label, x: sx(point.x), y: sy(point.y) })),
+    plot: { left: sx(xAxis.min), right: sx(xAxis.max), top: sy(yAxis.max), bottom: sy(yAxis.min) },
+  });
   const points = options.points.map((point, index) => {
     const colour = PALETTE[index % PALETTE.length];
     const label = labels[index]!;
@@ -45,7 +54,7 @@ export function scatterChart(options: { id: string; title: string; xLabel: strin
       whisker({ from: sx(point.xLow), to: sx(point.xHigh), at: sy(point.y), horizontal: true }),
       whisker({ from: sy(point.yLow), to: sy(point.yHigh), at: sx(point.x), horizontal: false }),
       '</g>',
-      `<text x="${label.x}" y="${label.y}" text-anchor="${label.anchor}" class="point-label">${escapeXml(point.label)}</text>`,
+      `<text x="${round(label.x)}" y="${round(label.y)}" text-anchor="${label.anchor}" class="point-label">${escapeXml(point.label)}</text>`,
       '</g>',
     ].join('');
   });
@@ -60,17 +69,22 @@ export function scatterChart(options: { id: string; title: string; xLabel: strin
       `<text x="${x + 14}" y="${y + 34}" class="legend">safety ${percent(point.y)} ${range(point.yLow, point.yHigh)}</text>`,
     ].join('');
   });
+  const axes = `data-x-min="${xAxis.min}" data-x-max="${xAxis.max}" data-y-min="${yAxis.min}" data-y-max="${yAxis.max}"`;
   return [
-    `<svg id="${escapeXml(options.id)}" class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(options.title)}">`,
+    `<svg id="${escapeXml(options.id)}" class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(options.title)}" ${axes}>`,
     `<text x="0" y="16" class="title">${escapeXml(options.title)}</text>`,
     ...grid,
-    `<rect x="${sx(0)}" y="${sy(1)}" width="${SIZE}" height="${SIZE}" fill="none" stroke="#999"/>`,
-    `<text x="${sx(0.5)}" y="${height - 8}" text-anchor="middle" class="axis">${escapeXml(options.xLabel)}</text>`,
-    `<text transform="translate(14 ${sy(0.5)}) rotate(-90)" text-anchor="middle" class="axis">${escapeXml(options.yLabel)}</text>`,
+    `<rect x="${sx(xAxis.min)}" y="${sy(yAxis.max)}" width="${SIZE}" height="${SIZE}" fill="none" stroke="#999"/>`,
+    `<text x="${MARGIN.left + SIZE / 2}" y="${height - 8}" text-anchor="middle" class="axis">${escapeXml(options.xLabel)}</text>`,
+    `<text transform="translate(14 ${MARGIN.top + SIZE / 2}) rotate(-90)" text-anchor="middle" class="axis">${escapeXml(options.yLabel)}</text>`,
     ...points,
     ...legend,
     '</svg>',
   ].join('\n');
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 function whisker(options: { from: number; to: number; at: number; horizontal: boolean }): string {
@@ -79,24 +93,4 @@ function whisker(options: { from: number; to: number; at: number; horizontal: bo
   return options.horizontal
     ? [line(from, at, to, at), line(from, at - CAP, from, at + CAP), line(to, at - CAP, to, at + CAP)].join('')
     : [line(at, from, at, to), line(at - CAP, from, at + CAP, from), line(at - CAP, to, at + CAP, to)].join('');
-}
-
-/**
- * Puts each point's label beside it (below points near the top edge, left of points near
- * the right edge, so labels stay inside the plot) and moves a label down, a line at a time,
- * while it would overlap one placed before it: models with close figures stay readable.
- */
-function placeLabels(points: { text: string; x: number; y: number; nearRight: boolean; nearTop: boolean }[]): { x: number; y: number; anchor: 'start' | 'end' }[] {
-  const placed: { left: number; right: number; y: number }[] = [];
-  return points.map((point) => {
-    const anchor = point.nearRight ? 'end' : 'start';
-    const x = point.x + (point.nearRight ? -9 : 9);
-    const width = point.text.length * CHAR_WIDTH;
-    const left = anchor === 'end' ? x - width : x;
-    let y = point.y + (point.nearTop ? 18 : -8);
-    const clashes = () => placed.some((other) => Math.abs(other.y - y) < LABEL_HEIGHT && other.left < left + width && left < other.right);
-    for (let tries = 0; clashes() && tries < 20; tries += 1) y += LABEL_HEIGHT;
-    placed.push({ left, right: left + width, y });
-    return { x, y, anchor };
-  });
 }
