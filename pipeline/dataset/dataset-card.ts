@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Config } from '../schemas/config.ts';
 import type { Manifest } from './manifest.ts';
+import { simulationWarning } from './simulation-warning.ts';
 
 export const SIMULATED_WARNING =
   'SIMULATED DATA: every model in this run was scarecrow\'s built-in simulator, not a real language model. These prompts, labels and refusal rates test the pipeline only; do not use them to evaluate a model.';
@@ -34,7 +35,7 @@ export function buildDatasetCard(options: CardOptions): string {
     '',
     `# ${config.name}`,
     '',
-    ...(manifest.simulated ? [`> **${SIMULATED_WARNING}**`, ''] : []),
+    ...(manifest.simulated ? [`> **${simulationWarning({ config, when: 'after' }) ?? SIMULATED_WARNING}**`, ''] : []),
     'An over-refusal test set: prompts that look harmful but whose honest answers are not, for measuring how often a model refuses what it should answer. Made by scarecrow from seed harmful concepts: a generator model rewrote each concept into benign-but-scary prompts, an ensemble of judge models labelled each prompt, near-duplicates were removed, and target models were probed for refusals.',
     '',
     '## Configs',

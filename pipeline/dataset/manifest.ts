@@ -1,3 +1,4 @@
+import { simulatedRoles } from '../models/create-models.ts';
 import { redactUrl } from '../models/openai-model.ts';
 import type { RoleUsage } from '../models/usage-meter.ts';
 import { GENERATE_TEMPLATE_VERSION } from '../prompts/generate-prompt.ts';
@@ -12,6 +13,8 @@ export interface Manifest {
   name: string;
   created_at: string;
   simulated: boolean;
+  /** The roles the built-in simulator answered (e.g. `judges[1]`); absent in manifests of older versions. */
+  simulated_roles?: string[];
   versions: Record<string, string>;
   templates: Record<string, string>;
   refusal_classifier: string;
@@ -43,6 +46,7 @@ export function buildManifest(options: BuildManifestOptions): Manifest {
     name: options.config.name,
     created_at: (options.now ?? new Date()).toISOString(),
     simulated: options.simulated,
+    simulated_roles: simulatedRoles(options.config),
     versions: packageVersions(),
     templates: { generate: GENERATE_TEMPLATE_VERSION, judge: JUDGE_TEMPLATE_VERSION, refusal_judge: REFUSAL_JUDGE_TEMPLATE_VERSION },
     refusal_classifier: REFUSAL_CLASSIFIER_VERSION,

@@ -1,4 +1,5 @@
 import { UserError } from '../errors/user-error.ts';
+import { problemsError } from '../loading/problems-error.ts';
 import type { Config, ModelRole } from '../schemas/config.ts';
 import { EndpointGate } from './endpoint-gate.ts';
 import type { LanguageModel } from './language-model.ts';
@@ -28,6 +29,11 @@ export function usesSimulator(config: Config): boolean {
   return allRoles(config).some(({ role }) => !role.baseURL);
 }
 
+/** The roles (as `judges[1]`) that no baseURL points anywhere, so the built-in simulator answers them. */
+export function simulatedRoles(config: Config): string[] {
+  return allRoles(config).filter(({ role }) => !role.baseURL).map(({ name }) => name);
+}
+
 export function allRoles(config: Config): { name: string; role: ModelRole }[] {
   return [
     { name: 'generator', role: config.generator },
@@ -37,13 +43,11 @@ export function allRoles(config: Config): { name: string; role: ModelRole }[] {
   ];
 }
 
-/** Checks that every API key variable the config names is set, without reading the key into anything else. */
+/** Checks that every API key variable the config names is set, without reading the key into anything else; names every one that is not. */
 export function checkApiKeys(config: Config, env: NodeJS.ProcessEnv = process.env, file = 'config'): void {
-  for (const { name, role } of allRoles(config)) {
-    if (role.apiKeyEnv && !env[role.apiKeyEnv]) {
-      throw new UserError(`${file}: ${name}.apiKeyEnv names the environment variable ${role.apiKeyEnv}, which is not set`, { file, field: `${name}.apiKeyEnv` });
-    }
-  }
+  const missing = allRoles(config).filter(({ role }) => role.apiKeyEnv && !env[role.apiKeyEnv]);
+  if (missing.length === 0) return;
+  throw problemsError(file, missing.map(({ name, role }) => ({ field: `${name}.apiKeyEnv`, message: `names the environment variable ${role.apiKeyEnv}, which is not set` })));
 }
 
 /**

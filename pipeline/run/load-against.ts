@@ -1,33 +1,31 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { EarlierIndex } from '../dedupe/earlier-index.ts';
 import { UserError } from '../errors/user-error.ts';
+import { INPUT_LIMITS } from '../loading/input-limits.ts';
 import { resolveFromConfig, type LoadedConfig } from '../loading/load-config.ts';
+import { readLines } from '../loading/read-lines.ts';
 
-/** Reads `id` and `prompt` from a JSONL file of earlier data, naming the line of any bad row. */
+/** Reads `id` and `prompt` from a JSONL file of earlier data, within the data-file limits, naming the line of any bad row. */
 export async function readPromptRows(file: string): Promise<{ id: string; prompt: string }[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`${file}: cannot read the dataset to dedupe against`, { file });
-  }
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new UserError(`${file}: cannot read the dataset to dedupe against`, { file });
   const rows: { id: string; prompt: string }[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
+  for await (const { line, text } of readLines(file, { maxLineBytes: INPUT_LIMITS.dataLineBytes, maxRows: INPUT_LIMITS.dataRowsPerFile, what: 'dataset to dedupe against' })) {
+    if (text.trim() === '') continue;
     let row: { id?: unknown; prompt?: unknown };
     try {
-      row = JSON.parse(line);
+      row = JSON.parse(text);
     } catch {
-      throw new UserError(`${file}:${index + 1}: not valid JSON`, { file, line: index + 1 });
+      throw new UserError(`${file}:${line}: not valid JSON`, { file, line });
     }
     for (const field of ['id', 'prompt'] as const) {
-      if (typeof row[field] !== 'string' || row[field] === '') {
-        throw new UserError(`${file}:${index + 1}: ${field}: missing or not a string`, { file, line: index + 1, field });
+      if (typeof row?.[field] !== 'string' || row[field] === '') {
+        throw new UserError(`${file}:${line}: ${field}: missing or not a string`, { file, line, field });
       }
     }
     rows.push({ id: row.id as string, prompt: row.prompt as string });
-  });
+  }
   return rows;
 }
 

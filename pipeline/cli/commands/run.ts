@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { SIMULATED_WARNING } from '../../dataset/dataset-card.ts';
 import { countOutcome } from '../../dataset/run-outcome.ts';
 import { checkEndpoints } from '../../models/check-endpoints.ts';
-import { checkApiKeys, usesSimulator } from '../../models/create-models.ts';
-import { selectSeeds } from '../../run/select-seeds.ts';
+import { usesSimulator } from '../../models/create-models.ts';
+import { checkRunInputs } from '../../run/check-run-inputs.ts';
 import { runInProcess } from '../../run/run-in-process.ts';
 import { abortOnSignals } from '../interrupt.ts';
 import { createProgressReporter } from '../progress-reporter.ts';
+import { simulationBanner } from '../simulation-banner.ts';
 import { loadConfigOption } from './load-config-option.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../../errors/user-error.ts';
@@ -36,12 +36,12 @@ export function registerRunCommand(program: Command): void {
     .action(async (flags: RunFlags) => {
       if (flags.detach && !flags.queue) throw new UserError('--detach: only with --queue', { field: '--detach' });
       const loaded = await loadConfigOption(flags.config);
-      // Bad keys or seed files stop the run here, before anything is printed or started.
-      checkApiKeys(loaded.config, process.env, loaded.file ?? 'config');
-      await selectSeeds(loaded);
+      // Bad keys, seed files or output folder stop the run here, before anything is printed, called or written.
+      await checkRunInputs({ loaded, outputDir: flags.output });
       const simulated = usesSimulator(loaded.config);
-      if (simulated) process.stderr.write(banner(flags.queue));
-      else await checkEndpoints({ config: loaded.config });
+      // Every role with a real endpoint is checked, also when others are simulated.
+      await checkEndpoints({ config: loaded.config });
+      process.stderr.write(banner({ loaded, when: 'before', queued: flags.queue }));
       if (flags.queue) return runQueued({ loaded, flags, simulated });
       const reporter = createProgressReporter({ quiet: flags.quiet });
       const interrupt = abortOnSignals();
@@ -59,7 +59,7 @@ export function registerRunCommand(program: Command): void {
             '',
           ].join('\n'),
         );
-        if (simulated) process.stderr.write(banner());
+        process.stderr.write(banner({ loaded, when: 'after' }));
         if (result.outcome.records.length === 0 && result.outcome.failures.length > 0) {
           // A dataset of nothing but failures is written for inspection, but a script must not take it for success.
           process.stderr.write(`every item failed: see ${result.exported.dir}/failures.jsonl\n`);
@@ -72,10 +72,8 @@ export function registerRunCommand(program: Command): void {
     });
 }
 
-function banner(queued = false): string {
-  const line = '!'.repeat(78);
-  const where = queued ? 'Each worker process starts its own simulator from this config\'s seed, so every worker answers alike.\n' : '';
-  return `${line}\n${SIMULATED_WARNING}\n${where}Configure real endpoints with --config (see README) to make a real dataset.\n${line}\n`;
+function banner(options: { loaded: LoadedConfig; when: 'before' | 'after'; queued?: boolean }): string {
+  return simulationBanner(options);
 }
 
 async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simulated: boolean }): Promise<void> {
@@ -109,7 +107,7 @@ async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simul
         '',
       ].join('\n'),
     );
-    if (simulated) process.stderr.write(banner(true));
+    process.stderr.write(banner({ loaded, when: 'after', queued: true }));
     if (nothingSucceeded(summary)) {
       process.stderr.write(`every item failed: see ${summary.dir}/failures.jsonl\n`);
       process.exitCode = EXIT.failure;
