@@ -51,7 +51,7 @@ describe('eval against a target that gives no answer', () => {
     const { stdout, stderr, exitCode } = await evalCommand(['--dataset', dir, '--target', `broken=${server.url}`]);
 
     expect(exitCode).toBe(1);
-    expect(stderr).toMatch(new RegExp(`error: target broken \\(${server.url.replace(/[.]/g, '\\.')}\\) gave no answer, 5 requests failed: .*answered 500`));
+    expect(stderr).toMatch(new RegExp(`error: target broken \\(${server.url.replace(/[.]/g, '\\.')}\\) gave no answer \\(5 failed after retries\\): .*answered 500`));
     expect(stderr).toMatch(/nothing written/);
     expect(stdout).not.toMatch(/eval written/);
     expect(evaluationFiles(dir)).toEqual([]);
@@ -63,7 +63,7 @@ describe('eval against a target that gives no answer', () => {
     const dir = await makeDataset({ outputDir: await temp.make() });
     const { stderr, exitCode } = await evalCommand(['--dataset', dir, '--target', `proxied=${server.url}`]);
     expect(exitCode).toBe(1);
-    expect(stderr).toMatch(/target proxied .* gave no answer, 5 requests failed: the response was not a chat completion/);
+    expect(stderr).toMatch(/target proxied .* gave no answer \(5 failed after retries\): the response was not a chat completion/);
     expect(evaluationFiles(dir)).toEqual([]);
   });
 

@@ -69,10 +69,11 @@ export function registerEvalCommand(program: Command): void {
         });
         process.stdout.write(summary(result, targets.map((role) => role.model)));
         for (const target of result.failedTargets) {
-          process.stderr.write(`error: target ${target.model} (${target.endpoint}) gave no answer, ${target.failed} requests failed: ${target.reason}\n`);
+          process.stderr.write(`error: target ${target.model} (${target.endpoint}) gave no answer (${target.failed} failed after retries): ${target.reason}\n`);
         }
         if (result.file === null) process.stderr.write('nothing written: no target gave a single answer, so there is no evaluation to record\n');
-        else if (result.failed > 0) process.stderr.write(`warning: ${result.failed} answers failed after retries; run the same command again to finish them\n`);
+        const partlyFailed = result.failed - result.failedTargets.reduce((sum, target) => sum + target.failed, 0);
+        if (result.file !== null && partlyFailed > 0) process.stderr.write(`warning: ${partlyFailed} answers failed after retries; run the same command again to finish them\n`);
         if (result.simulated) process.stderr.write(banner());
         // A target that answered nothing was not evaluated: scripts must not take the run for a success.
         if (result.failedTargets.length > 0) process.exitCode = EXIT.failure;
