@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RoleUsage } from '../pipeline/models/usage-meter.ts';
 import type { Settled } from '../pipeline/run/map-with-progress.ts';
+import { redactSecrets } from '../pipeline/secrets/redact.ts';
 
 /**
  * One item's stage result as kept in Redis: the value or the error that ended it,
@@ -39,6 +40,7 @@ export function toSettled<T, R>(item: T, stored: StoredResult<R>): Settled<T, R>
   return stored.ok ? { item, ok: true, value: stored.value } : { item, ok: false, error: revivedError(stored.error) };
 }
 
+/** What is stored of an error in Redis; key-like tokens are masked once more, whatever made the error. */
 export function errorShape(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+  return error instanceof Error ? { name: error.name, message: redactSecrets(error.message) } : { name: 'Error', message: redactSecrets(String(error)) };
 }

@@ -15,6 +15,7 @@ import { registerExportCommand } from './commands/export.ts';
 import { registerEvalCommand } from './commands/eval.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { EXIT } from './exit-codes.ts';
+import { redactSecrets } from '../secrets/redact.ts';
 
 const program = new Command()
   .name('scarecrow')
@@ -46,13 +47,13 @@ try {
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (isUserError(error)) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`error: ${redactSecrets(error.message)}\n`);
     return EXIT.usage;
   }
   if (error instanceof Error && error.name === 'AbortError') {
     process.stderr.write('stopped: nothing was written\n');
     return EXIT.interrupted;
   }
-  process.stderr.write(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`failed: ${redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
   return EXIT.failure;
 }

@@ -1,5 +1,6 @@
 import { isModelCallError } from './model-call-error.ts';
 import { isModelOutputError } from './model-output-error.ts';
+import { redactSecrets } from '../secrets/redact.ts';
 
 /** Whether another attempt at the same call can succeed. Unknown errors are not retried. */
 export function isRetryableError(error: unknown): boolean {
@@ -11,9 +12,9 @@ export function retryAfterOf(error: unknown): number | null {
   return isModelCallError(error) ? error.retryAfterMs : null;
 }
 
+/** The reason recorded for a failed item. Key-like tokens are masked once more, whatever made the error. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  return redactSecrets(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Config, ModelRole } from '../schemas/config.ts';
 import { allRoles } from './create-models.ts';
 import { redactUrl } from './openai-model.ts';
 import { undiciFetch } from './undici-fetch.ts';
+import { urlSecrets } from '../secrets/configured-secrets.ts';
+import { redactSecrets } from '../secrets/redact.ts';
 
 /**
  * Asks every configured endpoint for its model list before any work starts, so an
@@ -27,7 +29,10 @@ export async function checkEndpoints(options: {
     try {
       await client.models.list();
     } catch (error) {
-      if (error instanceof OpenAI.APIConnectionError) throw new UserError(`cannot reach the ${where}: ${error.message}`, { field: `${name}.baseURL` });
+      if (error instanceof OpenAI.APIConnectionError) {
+        const message = redactSecrets(error.message, [role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : '', ...urlSecrets(role.baseURL)]);
+        throw new UserError(`cannot reach the ${where}: ${message}`, { field: `${name}.baseURL` });
+      }
       if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
         throw new UserError(`the ${where} rejected the API key from ${role.apiKeyEnv ?? '(no apiKeyEnv)'} (${error.status})`, { field: `${name}.apiKeyEnv` });
       }

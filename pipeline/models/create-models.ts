@@ -5,6 +5,7 @@ import { EndpointGate } from './endpoint-gate.ts';
 import type { LanguageModel } from './language-model.ts';
 import { createManagedModel, type RetryPolicy } from './managed-model.ts';
 import { createOpenAIModel } from './openai-model.ts';
+import { configuredSecrets } from '../secrets/configured-secrets.ts';
 import type { UsageMeter } from './usage-meter.ts';
 
 export interface RoleModels {
@@ -58,6 +59,7 @@ export function createModels(options: CreateModelsOptions): RoleModels {
   const { config, meter } = options;
   const env = options.env ?? process.env;
   const gates = new Map<string, EndpointGate>();
+  const secrets = configuredSecrets({ config, env });
 
   function build(role: ModelRole, usageRole: string): LanguageModel {
     const baseURL = role.baseURL ?? options.simulatorUrl;
@@ -72,7 +74,7 @@ export function createModels(options: CreateModelsOptions): RoleModels {
     const apiKey = role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed';
     const retry: RetryPolicy = { maxAttempts: options.maxAttempts ?? role.maxAttempts, baseDelayMs: 250, maxDelayMs: 10_000 };
     return createManagedModel({
-      model: createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: role.timeoutMs, temperature: role.temperature }),
+      model: createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: role.timeoutMs, temperature: role.temperature, secrets }),
       gate,
       retry,
       meter,

@@ -3,6 +3,8 @@ import { LengthFinishReasonError } from 'openai/error';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { ModelCallError } from '../errors/model-call-error.ts';
 import { ModelOutputError } from '../errors/model-output-error.ts';
+import { urlSecrets } from '../secrets/configured-secrets.ts';
+import { redactError } from '../secrets/redact-error.ts';
 import { undiciFetch } from './undici-fetch.ts';
 import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from './language-model.ts';
 
@@ -13,6 +15,8 @@ export interface OpenAIModelOptions {
   timeoutMs: number;
   /** Used when a call does not set its own temperature. */
   temperature?: number;
+  /** Every secret of the run, masked in errors along with this model's own key. */
+  secrets?: readonly string[];
 }
 
 /**
@@ -29,6 +33,8 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
     fetch: undiciFetch,
   });
   const endpoint = `${redactUrl(options.baseURL)} (${options.model})`;
+  // Providers echo a wrong key in their error bodies: scrubbed here, where errors are made, nothing downstream ever holds it.
+  const secrets = [options.apiKey, ...urlSecrets(options.baseURL), ...(options.secrets ?? [])];
 
   function base(call: GenerateTextOptions) {
     return {
@@ -50,7 +56,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
         if (!choice) throw new ModelOutputError({ message: 'the response had no choices', endpoint });
         return { text: choice.message.content ?? '', usage: usageOf(completion.usage) };
       } catch (error) {
-        throw toModelError(error, endpoint);
+        throw redactError(toModelError(error, endpoint), secrets);
       }
     },
     async generateObject<T>(call: GenerateObjectOptions<T>) {
@@ -64,7 +70,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
         if (message?.parsed == null) throw new ModelOutputError({ message: 'the response had no parsable content', endpoint, text: message?.content ?? null });
         return { object: message.parsed as T, usage: usageOf(completion.usage) };
       } catch (error) {
-        throw toModelError(error, endpoint);
+        throw redactError(toModelError(error, endpoint), secrets);
       }
     },
   };

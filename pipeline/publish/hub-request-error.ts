@@ -1,4 +1,5 @@
 import { UserError } from '../errors/user-error.ts';
+import { redactSecrets } from '../secrets/redact.ts';
 
 /**
  * Turns what the Hub client throws into a message for the user: the step, the status
@@ -6,7 +7,7 @@ import { UserError } from '../errors/user-error.ts';
  */
 export function hubRequestError(options: { step: string; error: unknown; hubUrl: string; token: string }): UserError {
   const { step, error, hubUrl, token } = options;
-  const scrub = (text: string) => (token ? text.split(token).join('hf_***') : text);
+  const scrub = (text: string) => redactSecrets(text, [token]);
   const status = (error as { statusCode?: unknown }).statusCode;
   const message = error instanceof Error ? error.message : String(error);
   if (typeof status === 'number') {

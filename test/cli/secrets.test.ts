@@ -5,6 +5,9 @@ import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/
 import { readFolder } from '../support/read-dataset-files.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { startKeyEchoingEndpoint } from '../secrets/key-echoing-endpoint.ts';
+import { folderTexts, occurrences, roleKeys } from '../secrets/find-secrets.ts';
+import { echoedKeyConfig, KEY_VARIABLES } from '../secrets/echoed-key-config.ts';
 
 const temp = useTempDir();
 const SECRET = 'sk-test-5f1e2d3c4b5a69788796a5b4c3d2e1f0';
@@ -36,4 +39,29 @@ describe('API keys', () => {
     expect(JSON.parse(files['manifest.json']).config.generator).toMatchObject({ apiKeyEnv: 'SCARECROW_TEST_KEY', baseURL: simulator.url });
     for (const [name, content] of Object.entries({ ...files, stdout: result.stdout, stderr: result.stderr })) expect(content, name).not.toContain(SECRET);
   });
+});
+
+describe('an endpoint that echoes the key in its errors', () => {
+  it('never gets the key into failures.jsonl, any other output file or the terminal', async () => {
+    const endpoint = await startKeyEchoingEndpoint({ upstream: simulator.url });
+    try {
+      const keys = roleKeys();
+      const dir = await temp.make({ 'config.json': JSON.stringify(echoedKeyConfig(endpoint.url)) });
+      const output = join(dir, 'out');
+      const result = await runCli(['run', '--config', join(dir, 'config.json'), '--output', output], {
+        env: { [KEY_VARIABLES.generator]: keys.generator, [KEY_VARIABLES.judge]: keys.judge, [KEY_VARIABLES.target]: keys.target },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const files = await folderTexts(output);
+      // The endpoint did echo the keys, into failures at every model stage.
+      expect(endpoint.counts().unauthorized).toBeGreaterThan(0);
+      expect(endpoint.counts().serverError).toBeGreaterThan(0);
+      const failures = files['echoed-key/failures.jsonl'].trim().split('\n').map((line) => JSON.parse(line) as { stage: string; reason: string });
+      expect(new Set(failures.map((failure) => failure.stage))).toEqual(new Set(['generate', 'judge', 'probe']));
+      expect(failures.some((failure) => failure.reason.includes('answered 401: 401 Incorrect API key provided: '))).toBe(true);
+      expect(occurrences({ ...files, stdout: result.stdout, stderr: result.stderr }, Object.values(keys))).toEqual({});
+    } finally {
+      await endpoint.close();
+    }
+  }, 120_000);
 });

@@ -1,0 +1,66 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../pipeline/loading/load-config.ts';
+import { runInProcess } from '../../pipeline/run/run-in-process.ts';
+import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/index.ts';
+import { echoedKeyConfig, KEY_VARIABLES } from '../secrets/echoed-key-config.ts';
+import { folderTexts, occurrences, redisTexts, roleKeys } from '../secrets/find-secrets.ts';
+import { startKeyEchoingEndpoint } from '../secrets/key-echoing-endpoint.ts';
+import { runCli } from '../support/run-cli.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+import { useWorkerProcesses } from './spawn-worker.ts';
+import { datasetFiles, deletePrefix, REDIS_URL, testPrefix } from './support.ts';
+
+const temp = useTempDir();
+const workers = useWorkerProcesses();
+let simulator: RunningSimulator;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+  await simulator.close();
+});
+
+describe('in queue mode, an endpoint that echoes the key in its errors', () => {
+  it('never gets the key into Redis (results, job hashes, events), the output folder or any terminal', async () => {
+    const prefix = testPrefix();
+    workers.onCleanup(() => deletePrefix(prefix));
+    const endpoint = await startKeyEchoingEndpoint({ upstream: simulator.url });
+    workers.onCleanup(() => endpoint.close());
+    const keys = roleKeys();
+    const env = { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix, [KEY_VARIABLES.generator]: keys.generator, [KEY_VARIABLES.judge]: keys.judge, [KEY_VARIABLES.target]: keys.target };
+    const worker = workers.start({ prefix, args: ['--concurrency', '8'], env });
+    let exited = false;
+    void worker.exited.then(() => (exited = true));
+    while (!worker.output().includes('serving')) {
+      if (exited) throw new Error(`the worker exited: ${worker.output()}`);
+      await sleep(50);
+    }
+
+    const dir = await temp.make();
+    await writeFile(join(dir, 'config.json'), JSON.stringify(echoedKeyConfig(endpoint.url)));
+    const output = join(dir, 'out');
+    const result = await runCli(['run', '--queue', '--config', join(dir, 'config.json'), '--output', output], { env, timeoutMs: 90_000 });
+    expect(result.code, `${result.stderr}\nworker: ${worker.output()}`).toBe(0);
+
+    const redis = new Redis(REDIS_URL);
+    workers.onCleanup(async () => redis.disconnect());
+    const stored = await redisTexts(redis, `${prefix}:*`);
+    // The failed jobs are still there, with their reasons and stack traces, for the dashboard.
+    const reasons = Object.entries(stored).filter(([where]) => where.endsWith(' failedReason')).map(([, text]) => text);
+    expect(reasons.some((reason) => reason.includes('answered 401: 401 Incorrect API key provided: '))).toBe(true);
+    expect(Object.keys(stored).some((where) => where.endsWith(' stacktrace'))).toBe(true);
+    expect(endpoint.counts().serverError).toBeGreaterThan(0);
+
+    const everywhere = { ...stored, ...(await folderTexts(output)), stdout: result.stdout, stderr: result.stderr, worker: worker.output() };
+    expect(occurrences(everywhere, Object.values(keys))).toEqual({});
+
+    // Scrubbed alike in both runners: the same failures, reasons and data, byte for byte.
+    const reference = await runInProcess({ loaded: await loadConfig(join(dir, 'config.json')), outputDir: join(dir, 'in-process'), env: { ...process.env, ...env } });
+    expect(await datasetFiles(join(output, 'echoed-key'))).toEqual(await datasetFiles(reference.exported.dir));
+  }, 120_000);
+});
