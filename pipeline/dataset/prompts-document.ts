@@ -41,7 +41,7 @@ function publishedPrompts(config: Config): PublishedPrompt[] {
       version: JUDGE_TEMPLATE_VERSION,
       who: `Each judge, once per candidate (temperature: ${temperatures(config.judges, JUDGE_TEMPERATURE)}); the majority verdict is the label, and a split vote makes a candidate controversial.`,
       messages: JUDGE_MESSAGES,
-      placeholders: "`{categories}`: the ten categories. `{fenced}`: the candidate between `<candidate>` tags (a closing tag inside it is broken up, so the text cannot end the fence).",
+      placeholders: "`{categories}`: the ten categories. `{fenced}`: the candidate between `<candidate>` tags (in every fenced text, the `<` of anything that reads as a tag, whatever its case, spacing, invisible characters, full-width or entity form, becomes `[`, so the text can neither end its fence nor pose as another field).",
       outputName: OUTPUT_NAMES.harmVerdict,
       output: HarmVerdictOutput,
     },

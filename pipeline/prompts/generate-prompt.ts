@@ -1,7 +1,8 @@
 import type { ChatMessage } from '../models/language-model.ts';
 import type { Seed } from '../schemas/seed.ts';
 import { lazyTemplate, type MessageSpec } from './lazy-template.ts';
-import { fence, toChatMessages } from './to-chat-messages.ts';
+import { fence } from './fence.ts';
+import { toChatMessages } from './to-chat-messages.ts';
 
 /** Recorded on every candidate, so a dataset says which instructions produced it. */
 export const GENERATE_TEMPLATE_VERSION = 'generate-v1';

@@ -1,7 +1,8 @@
 import type { ChatMessage } from '../models/language-model.ts';
 import { CATEGORIES } from '../schemas/category.ts';
 import { lazyTemplate, type MessageSpec } from './lazy-template.ts';
-import { fence, toChatMessages } from './to-chat-messages.ts';
+import { fence } from './fence.ts';
+import { toChatMessages } from './to-chat-messages.ts';
 
 export const JUDGE_TEMPLATE_VERSION = 'judge-v1';
 

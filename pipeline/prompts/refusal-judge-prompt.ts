@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../models/language-model.ts';
 import { lazyTemplate, type MessageSpec } from './lazy-template.ts';
-import { fence, toChatMessages } from './to-chat-messages.ts';
+import { fence } from './fence.ts';
+import { toChatMessages } from './to-chat-messages.ts';
 
 export const REFUSAL_JUDGE_TEMPLATE_VERSION = 'refusal-judge-v1';
 

@@ -11,13 +11,3 @@ export function toChatMessages(messages: BaseMessage[]): ChatMessage[] {
     return { role, content: typeof message.content === 'string' ? message.content : JSON.stringify(message.content) };
   });
 }
-
-/**
- * Puts untrusted text (a generated prompt, a model response) between tags as data.
- * A closing tag inside the text is broken up so the text cannot end the fence early
- * and speak to the model as instructions.
- */
-export function fence(tag: string, text: string): string {
-  const broken = text.replaceAll(`</${tag}>`, `</ ${tag}>`).replaceAll(`<${tag}>`, `< ${tag}>`);
-  return `<${tag}>${broken}</${tag}>`;
-}
