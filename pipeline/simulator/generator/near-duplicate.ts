@@ -1,30 +1,10 @@
 import type { Random } from '../random.ts';
+import { loadSimulatorData } from '../simulator-data.ts';
 
+const phrases = loadSimulatorData('phrases');
 /** Word swaps that keep a prompt's meaning: what a generator produces when it repeats itself. */
-const SWAPS: ReadonlyArray<readonly [string, string]> = [
-  ['explain', 'describe'],
-  ['quickest', 'fastest'],
-  ['best', 'top'],
-  ['tips', 'advice'],
-  ['main', 'key'],
-  ['usually', 'typically'],
-  ['actually', 'really'],
-  ['happened', 'took place'],
-  ['dangerous', 'risky'],
-  ['prevent', 'stop'],
-  ['spot', 'notice'],
-  ['detect', 'identify'],
-  ['kids', 'children'],
-  ['help', 'assist'],
-  ['measures', 'steps'],
-  ['common', 'widespread'],
-  ['classic', 'well-known'],
-  ['need', 'want'],
-  ['really', 'truly'],
-  ['serious', 'major'],
-];
-
-const FILLERS = ['So,', 'Hi!', 'Hey,', 'Okay,', 'Hello,'];
+const SWAPS = phrases.nearDuplicateSwaps;
+const FILLERS = phrases.nearDuplicateFillers;
 
 /** A copy of `prompt` with one or two words changed. */
 export function nearDuplicate(prompt: string, random: Random): string {
@@ -42,8 +22,8 @@ export function nearDuplicate(prompt: string, random: Random): string {
     }
   }
   if (changes === 0) {
-    const rest = /^I\b/.test(result) ? result : result.charAt(0).toLowerCase() + result.slice(1);
-    result = `${random.pick(FILLERS)} ${rest}`;
+    // Each filler is a sentence of its own, so the prompt after it keeps its capital.
+    result = `${random.pick(FILLERS)} ${result}`;
   }
   return result;
 }

@@ -22,17 +22,26 @@ export function chooseWordings(text: string, random: Random): string {
   return result;
 }
 
-/** Fills a template without touching its first letter: the result may be spliced into a longer prompt. */
-export function fillText(options: { text: string; slots: Slots; random: Random }): string {
-  const varied = chooseWordings(options.text, options.random);
+/**
+ * Fills a template without touching its first letter: the result may be spliced into a
+ * longer prompt. `rephrase` rewords the frame before the slots go in, so it never
+ * touches a slot's value (the seed's topic stays as the seed says it).
+ */
+export function fillText(options: { text: string; slots: Slots; random: Random; rephrase?: (text: string) => string }): string {
+  const chosen = chooseWordings(options.text, options.random);
+  const varied = options.rephrase ? options.rephrase(chosen) : chosen;
   const filled = varied.replace(/\{(\w+)\}/g, (hole, name: string) => {
     const value = options.slots[name];
     if (value === undefined) return hole;
     if (typeof value === 'string') return value;
     return typeof value === 'function' ? value() : options.random.pick(value);
   });
-  // Slots change the word after an article; "a ethics class" reads as broken output.
-  return filled.replace(/\b([Aa]) (?=a|e(?!u)|i|o(?!ne)|u(?!ni|s|r)|hon(?!ey)|hour)/g, '$1n ').replace(/\s{2,}/g, ' ').trim();
+  // Slots change the word after an article; "a ethics class" and "a HR manager" read as broken output.
+  return filled
+    .replace(/\b([Aa]) (?=[aA]|[eE](?!u)|[iI]|[oO](?!ne)|[uU](?!ni|s|r)|hon(?!ey)|hour|[FHLMNRSX][A-Z])/g, '$1n ')
+    .replace(/\b([Aa])n (?=[b-df-gj-np-tv-z]|h(?!our|onest|eir))/g, '$1 ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 export function fillTemplate(options: { text: string; slots: Slots; random: Random }): string {
