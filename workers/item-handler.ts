@@ -5,7 +5,8 @@ import type { JobEnvironment } from './job-environment.ts';
 import { parseJobData } from './parse-job-data.ts';
 import type { ItemStage } from './queue-names.ts';
 import { failIfStoredFailure, runModelStage } from './run-model-stage.ts';
-import { modelAttemptsFor, type RunSpec } from './run-spec.ts';
+import type { RunSpec } from './run-spec.ts';
+import { callLedgerKey } from './call-ledger.ts';
 import type { StoredResult } from './stored-result.ts';
 
 export interface SettleOptions<D, R> {
@@ -23,6 +24,8 @@ export interface SettleOptions<D, R> {
 export function itemHandler<D extends { runId: string }, R>(options: {
   stage: ItemStage;
   schema: z.ZodType<D>;
+  /** The seed's or candidate's id, which its results and call ledger are stored under. */
+  itemId: (data: D) => string;
   work: (data: D, context: StageContext) => Promise<R>;
   settle: (settle: SettleOptions<D, R>) => Promise<void>;
 }): (job: Job, token: string | undefined, env: JobEnvironment) => Promise<void> {
@@ -31,7 +34,7 @@ export function itemHandler<D extends { runId: string }, R>(options: {
     const { spec, models } = await env.contexts.get(data.runId);
     const stored = await runModelStage({
       job, token, env, stage: options.stage, config: spec.config, models,
-      modelAttempts: modelAttemptsFor(spec.config, options.stage),
+      ledger: { key: callLedgerKey({ prefix: env.prefix, runId: data.runId, stage: options.stage }), itemId: options.itemId(data) },
       work: (context) => options.work(data, context),
     });
     await options.settle({ env, data, stored, spec });

@@ -4,14 +4,16 @@ import { RESULT_TTL_MS } from './result-ttl.ts';
 // One script call per job instead of a MULTI of several commands: ioredis writes each queued
 // command to the socket separately and builds a command table per pipeline, which cost
 // more CPU per job than the job's own model call. The script is atomic too, so the worker
-// that sees the count reach the total is the only one that does.
-// KEYS: the hash whose size is returned, the run's hash, then the hashes written;
+// that sees the count reach the total is the only one that does. The item's call ledger
+// (kept only while it had a failure to resume from) goes in the same call.
+// KEYS: the hash whose size is returned, the run's hash, the stage's call ledgers, then the hashes written;
 // ARGV: the item's id, the TTL, then one value per hash written.
 const SCRIPT = `
-for index = 3, #KEYS do
-  redis.call('HSET', KEYS[index], ARGV[1], ARGV[index])
+for index = 4, #KEYS do
+  redis.call('HSET', KEYS[index], ARGV[1], ARGV[index - 1])
   redis.call('PEXPIRE', KEYS[index], ARGV[2])
 end
+redis.call('HDEL', KEYS[3], ARGV[1])
 return {redis.call('HLEN', KEYS[1]), redis.call('HGET', KEYS[2], 'kept')}
 `;
 
@@ -28,6 +30,8 @@ export interface RecordResultOptions {
   count: string;
   /** The run's hash, whose `kept` field (candidates after dedupe) is returned. */
   run: string;
+  /** The stage's call ledgers, from which the item's is deleted: it is settled, nothing is left to resume. */
+  calls: string;
   itemId: string;
 }
 
@@ -37,7 +41,7 @@ export async function recordResult(options: RecordResultOptions): Promise<{ coun
   if (typeof redis.scarecrowRecordResult !== 'function') redis.defineCommand('scarecrowRecordResult', { lua: SCRIPT });
   const { writes } = options;
   const [count, kept] = await redis.scarecrowRecordResult(
-    writes.length + 2, options.count, options.run, ...writes.map((write) => write.hash),
+    writes.length + 3, options.count, options.run, options.calls, ...writes.map((write) => write.hash),
     options.itemId, RESULT_TTL_MS, ...writes.map((write) => write.value),
   );
   return { count: Number(count), kept };

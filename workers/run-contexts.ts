@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { UnrecoverableError } from 'bullmq';
 import { createModels, type RoleModels } from '../pipeline/models/create-models.ts';
-import { redactUrl } from '../pipeline/models/openai-model.ts';
+import { redactUrl, simulatorEndpointName } from '../pipeline/models/openai-model.ts';
 import { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import type { ModelRole } from '../pipeline/schemas/config.ts';
 import { startSimulator, type RunningSimulator } from '../pipeline/simulator/start-simulator.ts';
@@ -11,7 +11,7 @@ import { RunSpec } from './run-spec.ts';
 
 export interface RunContext {
   spec: RunSpec;
-  /** The run's models, shared by all its jobs in this process; one attempt per call, BullMQ retries. */
+  /** The run's models, shared by all its jobs in this process; one attempt per call: the job's call ledger counts attempts. */
   models: RoleModels;
 }
 
@@ -51,7 +51,7 @@ export class RunContexts {
     const simulatorUrl = spec.simulated ? (await this.simulatorFor(spec)).url : null;
     const base = createModels({ config: spec.config, simulatorUrl, meter: new UsageMeter(), env: this.options.env, maxAttempts: 1 });
     const gated = (model: RoleModels['generator'], role: ModelRole) =>
-      this.options.gate.wrap(model, { endpoint: `${redactUrl(role.baseURL ?? simulatorUrl!)} (${role.model})`, requestsPerMinute: role.requestsPerMinute });
+      this.options.gate.wrap(model, { endpoint: role.baseURL ? `${redactUrl(role.baseURL)} (${role.model})` : simulatorEndpointName(role.model), requestsPerMinute: role.requestsPerMinute });
     const { config } = spec;
     return {
       spec,

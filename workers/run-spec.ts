@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Config } from '../pipeline/schemas/config.ts';
 import { Seed } from '../pipeline/schemas/seed.ts';
-import type { ItemStage } from './queue-names.ts';
 
 export const AgainstSource = z.object({
   source: z.string().describe('Name the duplicates report gives the earlier data (a file path or a dataset version).'),
@@ -38,13 +37,5 @@ export const RunSpec = z.object({
 export type RunSpec = z.infer<typeof RunSpec>;
 export type RunSpecInput = z.input<typeof RunSpec>;
 
-/** Attempts per job: the config's model attempts plus a few for Redis blips while storing results. */
+/** Attempts per job besides the first, for Redis blips while storing results; model calls count their own attempts. */
 export const STORE_ATTEMPTS = 3;
-
-/** Model attempts for the roles a stage calls, as the in-process retry policy would allow. */
-export function modelAttemptsFor(config: Config, stage: ItemStage): number {
-  if (stage === 'generate') return config.generator.maxAttempts;
-  if (stage === 'judge') return Math.max(...config.judges.map((role) => role.maxAttempts));
-  const roles = [...config.targets, ...(config.refusalJudge ? [config.refusalJudge] : [])];
-  return roles.length > 0 ? Math.max(...roles.map((role) => role.maxAttempts)) : 1;
-}

@@ -1,18 +1,19 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Config } from '../pipeline/schemas/config.ts';
 import { jobIdFor, QUEUE_STAGES, type QueueStage } from './queue-names.ts';
-import { modelAttemptsFor, STORE_ATTEMPTS } from './run-spec.ts';
+import { STORE_ATTEMPTS } from './run-spec.ts';
 
 /** Completed jobs are kept an hour for the dashboard; failed ones a week for inspection. Both bounded in number. */
 export const REMOVE_ON_COMPLETE = { age: 3600, count: 2000 };
 export const REMOVE_ON_FAIL = { age: 7 * 24 * 3600, count: 10_000 };
 
-/** Attempts and backoff per stage: the config's model attempts, plus a few for storing results through a Redis blip. */
-export function stageJobOptions(options: { config: Config; stage: QueueStage }): JobsOptions {
-  const { config, stage } = options;
-  const modelAttempts = stage === 'generate' || stage === 'judge' || stage === 'probe' ? modelAttemptsFor(config, stage) : 1;
+/**
+ * Attempts and backoff per stage: one, plus a few for storing results through a Redis blip.
+ * Model calls do not use them: each call's attempts are counted in its item's call ledger.
+ */
+export function stageJobOptions(_options: { config: Config; stage: QueueStage }): JobsOptions {
   return {
-    attempts: modelAttempts + STORE_ATTEMPTS,
+    attempts: 1 + STORE_ATTEMPTS,
     backoff: { type: 'exponential', delay: 250, jitter: 0.5 },
     removeOnComplete: REMOVE_ON_COMPLETE,
     removeOnFail: REMOVE_ON_FAIL,

@@ -3,8 +3,8 @@ import { problemsError } from '../loading/problems-error.ts';
 import type { Config, ModelRole } from '../schemas/config.ts';
 import { EndpointGate } from './endpoint-gate.ts';
 import type { LanguageModel } from './language-model.ts';
-import { createManagedModel, type RetryPolicy } from './managed-model.ts';
-import { createOpenAIModel } from './openai-model.ts';
+import { createManagedModel, RETRY_BACKOFF, type RetryPolicy } from './managed-model.ts';
+import { createOpenAIModel, simulatorEndpointName } from './openai-model.ts';
 import { configuredSecrets } from '../secrets/configured-secrets.ts';
 import type { UsageMeter } from './usage-meter.ts';
 
@@ -72,9 +72,9 @@ export function createModels(options: CreateModelsOptions): RoleModels {
     }
     // Local servers (vLLM, Ollama) ignore the key but the SDK insists on one.
     const apiKey = role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed';
-    const retry: RetryPolicy = { maxAttempts: options.maxAttempts ?? role.maxAttempts, baseDelayMs: 250, maxDelayMs: 10_000 };
+    const retry: RetryPolicy = { maxAttempts: options.maxAttempts ?? role.maxAttempts, ...RETRY_BACKOFF };
     return createManagedModel({
-      model: createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: role.timeoutMs, temperature: role.temperature, secrets }),
+      model: createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: role.timeoutMs, temperature: role.temperature, secrets, endpointName: role.baseURL ? undefined : simulatorEndpointName(role.model) }),
       gate,
       retry,
       meter,

@@ -16,6 +16,11 @@ export interface GenerateTextOptions {
   /** Sampling seed, sent to the endpoint; distinct samples of one prompt use distinct seeds. */
   seed?: number;
   signal?: AbortSignal;
+  /**
+   * Which attempt of this call it is, counting from 1, when a retry layer above knows it:
+   * sent to the endpoint, so the simulator's fault decisions follow the call, not the server.
+   */
+  attempt?: number;
 }
 
 export interface GenerateObjectOptions<T> extends GenerateTextOptions {

@@ -12,6 +12,9 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** Waits between attempts of one call, in-process and in queue mode alike. */
+export const RETRY_BACKOFF = { baseDelayMs: 250, maxDelayMs: 10_000 } as const;
+
 export interface ManagedModelOptions {
   model: LanguageModel;
   gate: EndpointGate;
@@ -30,19 +33,20 @@ export interface ManagedModelOptions {
 export function createManagedModel(options: ManagedModelOptions): LanguageModel {
   const { model, gate, retry, meter, role, pricing } = options;
 
-  async function attempt<R extends { usage: ModelUsage }>(call: (signal: AbortSignal | undefined) => Promise<R>, parent?: AbortSignal): Promise<R> {
-    const { signal, release } = linkedSignal(parent);
+  // `first` is the attempt number of this call's first try here: 1, or further on when a queue retries the call.
+  async function attempt<R extends { usage: ModelUsage }>(call: (signal: AbortSignal | undefined, attemptNumber: number) => Promise<R>, at: { parent?: AbortSignal; first?: number }): Promise<R> {
+    const { signal, release } = linkedSignal(at.parent);
     try {
-      return await attemptUntilDone(() => call(signal), signal);
+      return await attemptUntilDone((attemptNumber) => call(signal, (at.first ?? 1) + attemptNumber - 1), signal);
     } finally {
       release();
     }
   }
 
-  async function attemptUntilDone<R extends { usage: ModelUsage }>(call: () => Promise<R>, signal?: AbortSignal): Promise<R> {
+  async function attemptUntilDone<R extends { usage: ModelUsage }>(call: (attemptNumber: number) => Promise<R>, signal?: AbortSignal): Promise<R> {
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       try {
-        const result = await gate.run(call, signal);
+        const result = await gate.run(() => call(attemptNumber), signal);
         meter.record(role, result.usage, pricing);
         return result;
       } catch (error) {
@@ -57,13 +61,14 @@ export function createManagedModel(options: ManagedModelOptions): LanguageModel 
 
   return {
     id: model.id,
-    generateText: (call: GenerateTextOptions) => attempt((signal) => model.generateText({ ...call, signal }), call.signal),
-    generateObject: <T>(call: GenerateObjectOptions<T>) => attempt((signal) => model.generateObject({ ...call, signal }), call.signal),
+    generateText: (call: GenerateTextOptions) => attempt((signal, attemptNumber) => model.generateText({ ...call, signal, attempt: attemptNumber }), { parent: call.signal, first: call.attempt }),
+    generateObject: <T>(call: GenerateObjectOptions<T>) =>
+      attempt((signal, attemptNumber) => model.generateObject({ ...call, signal, attempt: attemptNumber }), { parent: call.signal, first: call.attempt }),
   };
 }
 
-/** Exponential backoff with full jitter, capped. */
-function backoff(policy: RetryPolicy, attemptNumber: number): number {
+/** Exponential backoff with full jitter, capped: the wait after failed attempt `attemptNumber`. */
+export function backoff(policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, attemptNumber: number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }

@@ -5,6 +5,7 @@ import { ModelCallError } from '../errors/model-call-error.ts';
 import { ModelOutputError } from '../errors/model-output-error.ts';
 import { urlSecrets } from '../secrets/configured-secrets.ts';
 import { redactError } from '../secrets/redact-error.ts';
+import { ATTEMPT_HEADER } from '../simulator/attempt-header.ts';
 import { undiciFetch } from './undici-fetch.ts';
 import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from './language-model.ts';
 
@@ -17,6 +18,8 @@ export interface OpenAIModelOptions {
   temperature?: number;
   /** Every secret of the run, masked in errors along with this model's own key. */
   secrets?: readonly string[];
+  /** How errors name the endpoint, instead of its URL (the built-in simulator's port changes with every run). */
+  endpointName?: string;
 }
 
 /**
@@ -32,7 +35,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
     timeout: options.timeoutMs,
     fetch: undiciFetch,
   });
-  const endpoint = `${redactUrl(options.baseURL)} (${options.model})`;
+  const endpoint = options.endpointName ?? `${redactUrl(options.baseURL)} (${options.model})`;
   // Providers echo a wrong key in their error bodies: scrubbed here, where errors are made, nothing downstream ever holds it.
   const secrets = [options.apiKey, ...urlSecrets(options.baseURL), ...(options.secrets ?? [])];
 
@@ -49,7 +52,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
     id: options.model,
     async generateText(call) {
       try {
-        const completion = await client.chat.completions.create(base(call), { signal: call.signal });
+        const completion = await client.chat.completions.create(base(call), requestOptions(call));
         // A proxy or a misconfigured server can answer 200 with an HTML page; the SDK hands that back as a string.
         if (!Array.isArray(completion?.choices)) throw new ModelOutputError({ message: 'the response was not a chat completion (no JSON with a choices list)', endpoint });
         const choice = completion.choices[0];
@@ -63,7 +66,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
       try {
         const completion = await client.chat.completions.parse(
           { ...base(call), response_format: responseFormat(call.schema, call.name) },
-          { signal: call.signal },
+          requestOptions(call),
         );
         const message = completion.choices[0]?.message;
         if (message?.refusal) throw new ModelOutputError({ message: `the model refused to answer: ${message.refusal}`, endpoint });
@@ -74,6 +77,10 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
       }
     },
   };
+}
+
+function requestOptions(call: GenerateTextOptions): { signal?: AbortSignal; headers?: Record<string, string> } {
+  return call.attempt === undefined ? { signal: call.signal } : { signal: call.signal, headers: { [ATTEMPT_HEADER]: String(call.attempt) } };
 }
 
 // Converting a zod schema to JSON schema costs more CPU than the rest of a call; a schema's format never changes.
@@ -133,6 +140,15 @@ function retryAfterMs(headers: Headers | undefined): number | null {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
+}
+
+/**
+ * How a role answered by the built-in simulator names its endpoint in errors and failures:
+ * not by URL, whose port differs from run to run and from worker to worker, so the same
+ * config records the same failure reasons in every runner.
+ */
+export function simulatorEndpointName(model: string): string {
+  return `built-in simulator (${model})`;
 }
 
 /** Drops credentials and query strings from a URL before it is shown or stored. */

@@ -5,8 +5,9 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
  * Whether this attempt of a request fails, and how. It depends on the request body and on
- * how many times that body was seen before, so a retry of a failed request can succeed
- * and a whole run replays identically given the same sequence of attempts.
+ * which attempt at it this is (the client's count, or how many times that body was seen
+ * before), so a retry of a failed request can succeed and a whole run replays identically
+ * given the same sequence of attempts.
  */
 export function chooseFault(options: {
   bodyKey: string;

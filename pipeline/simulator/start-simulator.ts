@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ChatRequest, schemaName } from './chat-request.ts';
 import { completionBody } from './completion.ts';
 import { answerContent } from './dispatch.ts';
+import { attemptFromHeaders } from './attempt-header.ts';
 import { chooseFault, FAULT_KINDS, truncateJson, type FaultKind } from './faults.ts';
 import { readBody, sendJson } from './http-io.ts';
 import { modelList, SIMULATED_MODELS } from './models.ts';
@@ -68,6 +69,7 @@ function parseChatRequest(raw: string): { request: ChatRequest; body: unknown } 
 }
 
 async function handleChat(state: State, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+  const sentAttempt = attemptFromHeaders(incoming.headers);
   const { request, body } = parseChatRequest(await readBody(incoming));
   const { options, stats } = state;
   stats.requests++;
@@ -84,10 +86,12 @@ async function handleChat(state: State, incoming: IncomingMessage, response: Ser
 
   // Faults and jitter are drawn per attempt at the same body; with neither on, skip the
   // key and the attempt count (the whole body, JSON schema included, serialised again).
+  // The attempt is the client's own count when it sends one, so it does not matter which
+  // simulator instance saw the earlier attempts; otherwise this instance counts.
   const varies = options.faultRate > 0 || options.latencyJitterMs > 0;
   const bodyKey = varies ? canonicalJson(body) : '';
-  const attempt = varies ? (state.attempts.get(bodyKey) ?? 0) : 0;
-  if (varies) state.attempts.set(bodyKey, attempt + 1);
+  const attempt = !varies ? 0 : sentAttempt ?? (state.attempts.get(bodyKey) ?? 0);
+  if (varies && sentAttempt === null) state.attempts.set(bodyKey, attempt + 1);
   const fault = varies ? chooseFault({ bodyKey, attempt, simulatorSeed: options.seed, faultRate: options.faultRate, kinds: options.faults.kinds, structured: schema !== null }) : null;
   if (fault) stats.faults[fault]++;
   if (fault === 'hang') {

@@ -2,6 +2,7 @@ import { judge } from '../../pipeline/stages/judge.ts';
 import { probe } from '../../pipeline/stages/probe.ts';
 import { JudgeJobData } from '../job-data.ts';
 import type { JudgedCandidate } from '../../pipeline/schemas/candidate.ts';
+import { callLedgerKey } from '../call-ledger.ts';
 import { itemHandler, type SettleOptions } from '../item-handler.ts';
 import { MARK, recordResult } from '../record-result.ts';
 import { runKeys } from '../run-keys.ts';
@@ -13,14 +14,15 @@ import { exportWhenSettled } from './export-when-settled.ts';
  * the run has no targets: then probing calls no model, and it is done here rather than
  * as a job of its own that would cost the queue as much as a judge call.
  */
-export const handleJudgeJob = itemHandler({ stage: 'judge', schema: JudgeJobData, work: (data, context) => judge(data.candidate, context), settle: settleJudged });
+export const handleJudgeJob = itemHandler({ stage: 'judge', schema: JudgeJobData, itemId: (data) => data.candidate.id, work: (data, context) => judge(data.candidate, context), settle: settleJudged });
 
 /** Records a verdict and settles the candidate or sends it on to a probe job. Also used for a job BullMQ gave up on. */
 export async function settleJudged(options: SettleOptions<JudgeJobData, JudgedCandidate>): Promise<void> {
   const { env, data, stored, spec } = options;
   const keys = runKeys(env.prefix, data.runId);
   const judged = { hash: keys.judged, value: JSON.stringify(stored) };
-  const record = (writes: { hash: string; value: string }[]) => recordResult({ redis: env.redis, writes, count: keys.settled, run: keys.run, itemId: data.candidate.id });
+  const calls = callLedgerKey({ prefix: env.prefix, runId: data.runId, stage: 'judge' });
+  const record = (writes: { hash: string; value: string }[]) => recordResult({ redis: env.redis, writes, count: keys.settled, run: keys.run, calls, itemId: data.candidate.id });
   if (!stored.ok || stored.value.label === 'harmful') {
     const { count, kept } = await record([judged, { hash: keys.settled, value: MARK }]);
     await exportWhenSettled({ env, runId: data.runId, config: spec.config, settled: count, kept });
