@@ -3,10 +3,13 @@ import type { LoadedConfig } from '../pipeline/loading/load-config.ts';
 import { checkApiKeys } from '../pipeline/models/create-models.ts';
 import type { RunEventListener } from '../pipeline/run/run-events.ts';
 import type { Stage } from '../pipeline/schemas/candidate.ts';
-import { connectChecked } from './redis-connection.ts';
+import type { Redis } from 'ioredis';
+import { connectFollower } from './follower-connection.ts';
+import { isRedisUnavailable, LostRedisError } from './lost-redis-error.ts';
+import { connectChecked, redactRedisUrl } from './redis-connection.ts';
 import { readRunProgress, type RunProgress } from './run-progress.ts';
 import type { RunSummary } from './run-summary.ts';
-import { prepareRunSpec, submitRun } from './submit-run.ts';
+import { prepareRunSpec, submitRun, type SubmitResult } from './submit-run.ts';
 
 export interface RunOnQueueOptions {
   loaded: LoadedConfig;
@@ -19,14 +22,25 @@ export interface RunOnQueueOptions {
   signal?: AbortSignal;
   pollMs?: number;
   warn?: (message: string) => void;
+  /** How long to keep following through a Redis outage; DEFAULT_REDIS_OUTAGE_MS when omitted. */
+  redisOutageMs?: number;
+  /** Called once the run is submitted, before it is followed. */
+  onSubmitted?: (result: SubmitResult) => void;
 }
 
 export interface QueueRunResult {
   runId: string;
   joined: boolean;
+  /** The run had finished and its dataset was still in place: answered from its summary. */
+  reused: boolean;
+  /** Jobs of a joined run that no worker would have taken, queued again. */
+  requeued: number;
   /** Null when detached. */
   summary: RunSummary | null;
 }
+
+/** How long the follower waits for a Redis that went away before it stops following. */
+export const DEFAULT_REDIS_OUTAGE_MS = 5 * 60_000;
 
 /**
  * Submits a run to Redis and, unless detached, follows it until the workers have
@@ -35,30 +49,52 @@ export interface QueueRunResult {
 export async function runOnQueue(options: RunOnQueueOptions): Promise<QueueRunResult> {
   const { loaded } = options;
   checkApiKeys(loaded.config, process.env, loaded.file ?? 'config');
+  // Read and checked before Redis is reached: a config refused here leaves nothing there.
+  const spec = await prepareRunSpec({ loaded, outputDir: options.outputDir });
   const redis = await connectChecked({ url: options.redisUrl, warn: options.warn });
+  let submitted: SubmitResult;
   try {
-    const spec = await prepareRunSpec({ loaded, outputDir: options.outputDir });
-    const { runId, joined } = await submitRun({ redis, prefix: options.prefix, spec });
-    if (options.detach) return { runId, joined, summary: null };
-    const summary = await followRun({ redis, prefix: options.prefix, runId, onEvent: options.onEvent, signal: options.signal, pollMs: options.pollMs });
-    return { runId, joined, summary };
+    submitted = await submitRun({ redis, prefix: options.prefix, spec });
   } finally {
     redis.disconnect();
   }
+  options.onSubmitted?.(submitted);
+  if (options.detach) return { ...submitted, summary: null };
+  const follower = await connectFollower(options.redisUrl);
+  try {
+    const summary = await followRun({
+      redis: follower, prefix: options.prefix, runId: submitted.runId, onEvent: options.onEvent, signal: options.signal, pollMs: options.pollMs,
+      redisUrl: options.redisUrl, outageMs: options.redisOutageMs, warn: options.warn,
+    });
+    return { ...submitted, summary };
+  } finally {
+    follower.disconnect();
+  }
 }
 
-/** Polls a run's counts and turns them into the same progress events the in-process runner emits. */
+/**
+ * Polls a run's counts and turns them into the same progress events the in-process runner
+ * emits. Redis going away (a restart) does not end it: it says so, keeps polling, and only
+ * gives up after `outageMs` without an answer, with a LostRedisError that says the run goes on.
+ */
 export async function followRun(options: {
-  redis: import('ioredis').Redis;
+  redis: Redis;
   prefix: string;
   runId: string;
   onEvent?: RunEventListener;
   signal?: AbortSignal;
   pollMs?: number;
+  /** For messages, without its password. */
+  redisUrl?: string;
+  outageMs?: number;
+  warn?: (message: string) => void;
 }): Promise<RunSummary> {
   const started = new Map<Stage, number>();
   const ended = new Set<Stage>();
   const emit = options.onEvent ?? (() => {});
+  const warn = options.warn ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const outageMs = options.outageMs ?? DEFAULT_REDIS_OUTAGE_MS;
+  const where = options.redisUrl ? `Redis at ${redactRedisUrl(options.redisUrl)}` : 'Redis';
   const report = (stage: Stage, done: number, total: number | null, finished: boolean) => {
     if (total === null) return;
     if (!started.has(stage)) {
@@ -71,12 +107,31 @@ export async function followRun(options: {
       emit({ type: 'stage-end', stage, ms: Date.now() - started.get(stage)! });
     }
   };
+  let lostSince: number | null = null;
   for (;;) {
     options.signal?.throwIfAborted();
-    const progress = await readRunProgress(options);
-    if (progress.state === 'unknown') throw new Error(`run ${options.runId} is not in Redis (removed or expired)`);
-    reportProgress(progress, report);
-    if (progress.state === 'done' && progress.summary) return progress.summary;
+    let progress: RunProgress | null = null;
+    try {
+      progress = await readRunProgress(options);
+    } catch (error) {
+      if (!isRedisUnavailable(error)) throw error;
+      if (lostSince === null) {
+        lostSince = Date.now();
+        warn(`lost ${where} (${(error as Error).message}); the run goes on in the workers. Following it again when Redis is back, for up to ${Math.round(outageMs / 1000)} s`);
+      } else if (Date.now() - lostSince >= outageMs) {
+        throw new LostRedisError(
+          `${where} has not answered for ${Math.round(outageMs / 1000)} s: stopped following run ${options.runId}. The run goes on in the workers once Redis is back; see it with: scarecrow status ${options.runId}`,
+          options.runId,
+        );
+      }
+    }
+    if (progress) {
+      if (lostSince !== null) warn(`${where} is back after ${Math.round((Date.now() - lostSince) / 1000)} s; following run ${options.runId} again`);
+      lostSince = null;
+      if (progress.state === 'unknown') throw new Error(`run ${options.runId} is not in Redis (removed or expired)`);
+      reportProgress(progress, report);
+      if (progress.state === 'done' && progress.summary) return progress.summary;
+    }
     await sleep(options.pollMs ?? 250, undefined, { signal: options.signal });
   }
 }

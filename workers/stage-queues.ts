@@ -3,7 +3,7 @@ import type { Config } from '../pipeline/schemas/config.ts';
 import { jobIdFor, QUEUE_STAGES, type QueueStage } from './queue-names.ts';
 import { STORE_ATTEMPTS } from './run-spec.ts';
 
-/** Completed jobs are kept an hour for the dashboard; failed ones a week for inspection. Both bounded in number. */
+/** Completed jobs are kept for the dashboard until their run's dataset is written (an hour at most); failed ones a week for inspection. Both bounded in number. */
 export const REMOVE_ON_COMPLETE = { age: 3600, count: 2000 };
 export const REMOVE_ON_FAIL = { age: 7 * 24 * 3600, count: 10_000 };
 
@@ -15,7 +15,8 @@ export function stageJobOptions(_options: { config: Config; stage: QueueStage })
   return {
     attempts: 1 + STORE_ATTEMPTS,
     backoff: { type: 'exponential', delay: 250, jitter: 0.5 },
-    removeOnComplete: REMOVE_ON_COMPLETE,
+    // The export removes the run's other completed jobs; its own goes as it completes.
+    removeOnComplete: stage === 'export' ? true : REMOVE_ON_COMPLETE,
     removeOnFail: REMOVE_ON_FAIL,
   };
 }

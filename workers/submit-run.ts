@@ -9,6 +9,12 @@ import { Config } from '../pipeline/schemas/config.ts';
 import { runIndexKey, runKeys } from './run-keys.ts';
 import { RunSpec, type AgainstSource, type RefreshRequest } from './run-spec.ts';
 import { StageQueues } from './stage-queues.ts';
+import { datasetFingerprint } from './dataset-fingerprint.ts';
+import { FINISHED_RUN_TTL_S } from './result-ttl.ts';
+import { removeFinishedRunJobs } from './run-jobs.ts';
+import { RunSummary } from './run-summary.ts';
+import { findStuckWork, requeueWork } from './stuck-work.ts';
+import { refuseUrlCredentials } from './url-credentials.ts';
 
 /**
  * Reads everything a run needs from the submitter's files (seeds, earlier data), so
@@ -25,6 +31,7 @@ export async function prepareRunSpec(options: {
   now?: number;
 }): Promise<RunSpec> {
   const { loaded } = options;
+  await refuseUrlCredentials(loaded);
   const selected = await selectSeeds(loaded);
   const seeds = options.skipSeeds ? selected.filter((seed) => !options.skipSeeds!.has(seed.id)) : selected;
   const refresh = options.refresh ? { ...options.refresh, selectedSeeds: selected } : null;
@@ -45,37 +52,49 @@ export interface SubmitResult {
   runId: string;
   /** True when the same run was already in progress and this submission joined it. */
   joined: boolean;
+  /** True when the run had finished and its dataset is still in place as written: nothing was queued. */
+  reused: boolean;
+  /** Jobs a joined run had lost (so no worker would have moved it) and this submission queued again. */
+  requeued: number;
 }
 
 /**
  * Stores the spec and queues a generate job per seed. A run already in progress is
- * joined, not restarted; only seeds with neither a job nor a result are queued again
- * (e.g. after a submitter died half-way through queueing). A finished run starts afresh.
+ * joined, not restarted, and any of its work that no worker would take is queued again
+ * (a submitter died half-way through queueing, a job was deleted). A finished run whose
+ * dataset is still there, unchanged, is answered from its summary; otherwise it starts
+ * afresh, its earlier jobs removed first so their content ids do not swallow the new ones.
  */
 export async function submitRun(options: { redis: Redis; prefix: string; spec: RunSpec; queues?: StageQueues }): Promise<SubmitResult> {
   const { redis, prefix, spec } = options;
-  const keys = runKeys(prefix, spec.runId);
-  const state = await redis.hget(keys.run, 'state');
+  const runId = spec.runId;
+  const keys = runKeys(prefix, runId);
+  const [state, summaryText, fingerprint] = await redis.hmget(keys.run, 'state', 'summary', 'fingerprint');
+  if (state === 'done' && summaryText && fingerprint && (await datasetFingerprint(RunSummary.parse(JSON.parse(summaryText)).dir)) === fingerprint) {
+    await redis.expire(keys.run, FINISHED_RUN_TTL_S);
+    return { runId, joined: false, reused: true, requeued: 0 };
+  }
   const joined = state !== null && state !== 'done';
-  if (!joined) {
+  const queues = options.queues ?? new StageQueues({ connection: redis, prefix });
+  try {
+    if (joined) {
+      const stuck = await findStuckWork({ redis, prefix, runId, queueFor: (stage) => queues.get(stage) });
+      await requeueWork({ queues, runId, config: spec.config, work: stuck });
+      return { runId, joined, reused: false, requeued: stuck.length };
+    }
+    await removeFinishedRunJobs({ queueFor: (stage) => queues.get(stage), runId, states: ['completed', 'failed'] });
     await redis
       .multi()
       .del(keys.run, keys.generated, keys.deduped, keys.judged, keys.probeQueued, keys.probed, keys.settled)
       .hset(keys.run, 'spec', JSON.stringify(spec), 'state', 'running', 'createdAt', String(spec.createdAt), 'seeds', String(spec.seeds.length), 'rewrites', String(spec.config.generate.rewritesPerSeed), 'name', spec.config.name)
-      .lrem(runIndexKey(prefix), 0, spec.runId)
-      .rpush(runIndexKey(prefix), spec.runId)
+      .lrem(runIndexKey(prefix), 0, runId)
+      .rpush(runIndexKey(prefix), runId)
       .ltrim(runIndexKey(prefix), -200, -1)
       .exec();
-  }
-  if (joined && (await redis.exists(keys.deduped))) return { runId: spec.runId, joined };
-  const queues = options.queues ?? new StageQueues({ connection: redis, prefix });
-  try {
-    const done = new Set(await redis.hkeys(keys.generated));
-    const runId = spec.runId;
-    await queues.addMany({ stage: 'generate', runId, items: spec.seeds.filter((seed) => !done.has(seed.id)).map((seed) => ({ itemId: seed.id, data: { runId, seed } })), config: spec.config });
+    await queues.addMany({ stage: 'generate', runId, items: spec.seeds.map((seed) => ({ itemId: seed.id, data: { runId, seed } })), config: spec.config });
     if (spec.seeds.length === 0) await queues.add({ stage: 'dedupe', runId, data: { runId }, config: spec.config });
   } finally {
     if (!options.queues) await queues.close();
   }
-  return { runId: spec.runId, joined };
+  return { runId, joined, reused: false, requeued: 0 };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useTempDir } from '../support/temp-dir.ts';
 import { runCli, useWorkerProcesses } from './spawn-worker.ts';
@@ -50,5 +50,11 @@ describe('a queue run where every item failed', () => {
     const failures = (await readFile(join(outputDir, 'all-failed', 'failures.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
     expect(failures).toHaveLength(4);
     expect(failures.every((failure) => failure.stage === 'generate' && /400/.test(failure.reason))).toBe(true);
+
+    // Its failed jobs stay in Redis for inspection; with the dataset gone, the same command must run it again, not wait on them.
+    await rm(join(outputDir, 'all-failed'), { recursive: true });
+    const again = await runCli({ args: ['run', '--queue', '--config', join(dir, 'config.json'), '--output', outputDir], env, timeoutMs: 60_000 });
+    expect(again.code, again.stderr).toBe(1);
+    expect(await readFile(join(outputDir, 'all-failed', 'failures.jsonl'), 'utf8')).toBe(failures.map((failure) => JSON.stringify(failure)).join('\n') + '\n');
   }, 90_000);
 });

@@ -28,7 +28,7 @@ describe('idempotence', () => {
     const outputDir = await temp.make();
     const first = await submitRun({ redis, prefix, spec: await prepareRunSpec({ loaded, outputDir }) });
     const second = await submitRun({ redis, prefix, spec: await prepareRunSpec({ loaded, outputDir }) });
-    expect(second).toEqual({ runId: first.runId, joined: true });
+    expect(second).toEqual({ runId: first.runId, joined: true, reused: false, requeued: 0 });
     expect(first.runId).not.toMatch(/^\d+$/);
     const generateQueue = new Queue('generate', { connection: redis, prefix });
     const judgeQueue = new Queue('judge', { connection: redis, prefix });

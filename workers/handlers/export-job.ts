@@ -8,12 +8,15 @@ import { parseJobData } from '../parse-job-data.ts';
 import { FINISHED_RUN_TTL_S } from '../result-ttl.ts';
 import { runKeys } from '../run-keys.ts';
 import { exportVersion } from '../refresh/export-version.ts';
+import { datasetFingerprint } from '../dataset-fingerprint.ts';
+import { removeFinishedRunJobs } from '../run-jobs.ts';
 import type { RunSummary } from '../run-summary.ts';
 
 /**
  * Assembles the outcome from Redis and writes the dataset (atomically, so a retry
- * after a crash rewrites the same folder). Only then is the run marked done and its
- * results deleted; a retry that finds the run done does nothing.
+ * after a crash rewrites the same folder). Only then are the run's completed jobs and
+ * results deleted and the run marked done, with a fingerprint of the dataset so that
+ * submitting it again can answer at once; a retry that finds the run done does nothing.
  */
 export async function handleExportJob(job: Job, _token: string | undefined, env: JobEnvironment): Promise<void> {
   const { runId } = parseJobData(ExportJobData, job);
@@ -27,9 +30,12 @@ export async function handleExportJob(job: Job, _token: string | undefined, env:
     ? await exportVersion({ input, spec, allSeeds: spec.refresh.selectedSeeds })
     : await exportDataset(input, { config: spec.config, outputDir: spec.outputDir });
   const summary: RunSummary = { dir: exported.dir, sizes: exported.sizes, counts: { ...countOutcome(outcome).overall }, simulated: spec.simulated, seconds: Math.round(timingsMs.total! / 100) / 10 };
+  const fingerprint = (await datasetFingerprint(exported.dir)) ?? '';
+  // Completed jobs hold prompts and verdicts; they go with the results (failed ones stay, for inspection).
+  await removeFinishedRunJobs({ queueFor: (stage) => env.queues.get(stage), runId, states: ['completed'], waitForActiveMs: 5_000, except: job.id });
   await env.redis
     .multi()
-    .hset(keys.run, 'state', 'done', 'summary', JSON.stringify(summary), 'finishedAt', String(Date.now()))
+    .hset(keys.run, 'state', 'done', 'summary', JSON.stringify(summary), 'finishedAt', String(Date.now()), 'fingerprint', fingerprint)
     .hdel(keys.run, 'spec')
     .expire(keys.run, FINISHED_RUN_TTL_S)
     .del(keys.generated, keys.deduped, keys.judged, keys.probeQueued, keys.probed, keys.settled)

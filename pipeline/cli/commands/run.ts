@@ -15,6 +15,7 @@ import { prefixFrom } from '../../../workers/queue-names.ts';
 import { redisUrlFrom } from '../../../workers/redis-connection.ts';
 import { runOnQueue } from '../../../workers/run-on-queue.ts';
 import { nothingSucceeded } from '../../../workers/run-summary.ts';
+import { LostRedisError } from '../../../workers/lost-redis-error.ts';
 
 interface RunFlags {
   config?: string;
@@ -85,10 +86,20 @@ async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simul
     const result = await runOnQueue({
       loaded, redisUrl: redisUrlFrom(), prefix, outputDir: flags.output, detach: flags.detach, signal: interrupt.signal,
       onEvent: (event) => reporter.onEvent(event),
+      onSubmitted: ({ requeued }) => {
+        if (requeued > 0) process.stderr.write(`${requeued} job${requeued === 1 ? '' : 's'} of the run in progress had no worker to move ${requeued === 1 ? 'it' : 'them'} (gone from the queues); queued again\n`);
+      },
     }).catch((error: unknown) => {
+      if (error instanceof LostRedisError) {
+        reporter.stop();
+        process.stderr.write(`${error.message}\n`);
+        process.exitCode = EXIT.failure;
+        return undefined;
+      }
       if (interrupt.signal.aborted) process.stderr.write('stopped following; the run goes on in the workers (scarecrow status shows it)\n');
       throw error;
     });
+    if (result === undefined) return;
     reporter.stop();
     if (!result.summary) {
       process.stdout.write(`${result.runId}\n`);
@@ -99,7 +110,7 @@ async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simul
     const counts = summary.counts;
     process.stdout.write(
       [
-        `run ${result.runId}${result.joined ? ' (joined a run already in progress)' : ''}`,
+        `run ${result.runId}${result.joined ? ' (joined a run already in progress)' : result.reused ? ' (finished before; its dataset is still in place, unchanged)' : ''}`,
         `dataset written to ${summary.dir}${simulated ? '  (SIMULATED)' : ''}`,
         `  seeds ${counts.seeds} (${counts.seeds_failed} failed), candidates ${counts.candidates}, duplicates ${counts.duplicates_exact} exact + ${counts.duplicates_near} near`,
         `  benign ${counts.benign}, controversial ${counts.controversial}, harmful ${counts.harmful}, hard ${counts.hard}, failed candidates ${counts.failed_candidates}`,

@@ -7,6 +7,10 @@ import { connectChecked, redisUrlFrom } from '../../../workers/redis-connection.
 import { readRunFailures } from '../../../workers/run-failures.ts';
 import { runIndexKey } from '../../../workers/run-keys.ts';
 import { estimateSecondsLeft, readRunProgress, type RunProgress } from '../../../workers/run-progress.ts';
+import { findStuckWork } from '../../../workers/stuck-work.ts';
+
+/** Owed jobs whose state status checks: enough to tell a stuck run, cheap on a big one. */
+const STUCK_CHECK_LIMIT = 1_000;
 
 export function registerStatusCommand(program: Command): void {
   program
@@ -35,10 +39,12 @@ export function registerStatusCommand(program: Command): void {
         try {
           // A finished run's per-item results are cleared; its summary holds what is left to say.
           const jobs = progress.state === 'done' ? null : await readRunJobCounts({ queueFor, runId, progress, failures });
+          // Work no worker will take (its job gone) would leave the run waiting forever; a joining submission queues it again.
+          const stuck = (await findStuckWork({ redis, prefix, runId, queueFor, limit: STUCK_CHECK_LIMIT })).length;
           const queues = await Promise.all(QUEUE_STAGES.map(async (stage) => ({ stage, counts: await queueFor(stage).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed') })));
           const eta = estimateSecondsLeft(progress);
-          if (flags.json) process.stdout.write(JSON.stringify({ ...progress, jobs, failures, etaSeconds: eta, queues }, null, 2) + '\n');
-          else process.stdout.write(formatStatus({ progress, jobs, failures, eta, queues }));
+          if (flags.json) process.stdout.write(JSON.stringify({ ...progress, jobs, stuck, failures, etaSeconds: eta, queues }, null, 2) + '\n');
+          else process.stdout.write(formatStatus({ progress, jobs, stuck, failures, eta, queues }));
         } finally {
           await Promise.all([...open.values()].map((queue) => queue.close()));
         }
@@ -51,6 +57,7 @@ export function registerStatusCommand(program: Command): void {
 function formatStatus(options: {
   progress: RunProgress;
   jobs: StageJobCounts[] | null;
+  stuck: number;
   failures: { stage: string; id: string; reason: string }[];
   eta: number | null;
   queues: { stage: string; counts: Record<string, number> }[];
@@ -74,6 +81,10 @@ function formatStatus(options: {
       if (stage.stage === 'generate') lines.push(`  dedupe   ${cell(progress.kept === null ? 'waiting' : `${kept} kept`, 13)}`);
     }
     lines.push(`  settled  ${cell(`${progress.settled}/${kept}`, 13)} candidates (probe's total grows as verdicts send candidates on)`);
+    if (options.stuck > 0) {
+      const count = options.stuck >= STUCK_CHECK_LIMIT ? `at least ${options.stuck}` : String(options.stuck);
+      lines.push(`  stuck    ${count} job${options.stuck === 1 ? ' has' : 's have'} gone from the queues, so no worker will move ${options.stuck === 1 ? 'it' : 'them'}: submit the run again (the same run --queue command) to queue ${options.stuck === 1 ? 'it' : 'them'} again`);
+    }
     const byStage = new Map<string, number>();
     for (const failure of failures) byStage.set(failure.stage, (byStage.get(failure.stage) ?? 0) + 1);
     lines.push(`  failures  ${failures.length === 0 ? 'none' : [...byStage].map(([stage, count]) => `${stage} ${count}`).join(', ')}`);
