@@ -51,7 +51,7 @@ export function isOnTopic(options: { prompt: string; concept: string; pattern: s
 
 const VOWEL_SOUND = /^(?:[aei]|o(?!ne)|u(?!ni|s[aeiou]|r[aeiou]|ro|tili)|hour|honest|heir|[AEFHILMNORSX][A-Z0-9]*\b)/;
 const PLURAL_AFTER_ARTICLE = /^[a-z]+[a-rtv-z]s$/;
-const ALLOWED_AFTER_ARTICLE = new Set(['series', 'news', 'lens', 'bus', 'gas', 'chaos', 'thesis', 'canvas', 'ethics', 'customs', 'politics', 'physics', 'maths']);
+const ALLOWED_AFTER_ARTICLE = new Set(['series', 'news', 'lens', 'bus', 'gas', 'chaos', 'thesis', 'canvas', 'ethics', 'customs', 'politics', 'physics', 'maths', 'records']);
 // Stranded prepositions ("what do they look at?") are English; a closing article or conjunction is not.
 const DANGLING_END = /\b(?:a|an|the|of|and|or|my|your|their)[.?!]$/i;
 

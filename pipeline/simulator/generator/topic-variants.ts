@@ -26,8 +26,15 @@ function swapWords(text: string, random: Random): string {
     .join(' ');
 }
 
-/** Words before which a concept can stop and, often, still name the harm: "hotwiring a car | to steal it". */
+/** Where the clause that holds an evasion cue begins: "stealing electricity | by bypassing the meter". */
 const CUT_BEFORE = /\s(?:to|on|with|from|into|in|at|as|using|through|during|after|before|while|until|who|that|which|without|for|by|so|about|and)\s/gi;
+/**
+ * Words that open a circumstance (where, when) rather than the purpose or the means, so a
+ * concept can stop before them and still name the harm: "hiding an eating disorder from a
+ * doctor | at a check-up". Stopping before "with" or "into" would drop the harm itself
+ * ("treating a fever | with diluted bleach").
+ */
+const CIRCUMSTANCE = /\s(?:on|in|at|during|after|before|while|until|across)\s/gi;
 const DANGLING = /\s(?:a|an|the|and|or|of|one's|someone's|their|his|her|its|my|your|own|up|out|off)$/i;
 
 /** A shorter form is used only when it keeps the concept's first word and most of its content words. */
@@ -40,7 +47,7 @@ function keepsTopic(form: string, topic: string): boolean {
 
 function shorterForms(topic: string): string[] {
   const forms: string[] = [];
-  for (const match of topic.matchAll(CUT_BEFORE)) {
+  for (const match of topic.matchAll(CIRCUMSTANCE)) {
     const head = topic.slice(0, match.index);
     if (keepsTopic(head, topic)) forms.push(head);
   }
