@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors/user-error.ts';
 import { describeIssue } from '../loading/describe-issue.ts';
+import { INPUT_LIMITS } from '../loading/input-limits.ts';
+import { readLines } from '../loading/read-lines.ts';
 import { DatasetRecord } from '../schemas/candidate.ts';
 import type { Manifest } from './manifest.ts';
 
@@ -44,7 +46,7 @@ export async function readDataset(dir: string): Promise<Dataset> {
   const manifest = await readManifest(root);
   const card = await readRequired(root, 'README.md');
   const configs = {} as Record<DatasetConfigName, DatasetRecord[]>;
-  for (const name of DATASET_CONFIGS) configs[name] = parseRecords(join(root, `data/${name}.jsonl`), await readRequired(root, `data/${name}.jsonl`));
+  for (const name of DATASET_CONFIGS) configs[name] = await readRecords(root, `data/${name}.jsonl`);
   return { dir: root, manifest, card, configs };
 }
 
@@ -74,26 +76,41 @@ async function readManifest(root: string): Promise<Manifest> {
   return parsed.data as unknown as Manifest;
 }
 
+/** A data file's records, read line by line within the data-file limits (strict UTF-8, a line and row cap). */
+async function readRecords(root: string, path: string): Promise<DatasetRecord[]> {
+  const file = join(root, path);
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) await readRequired(root, path);
+  const records: DatasetRecord[] = [];
+  for await (const { line, text } of readLines(file, { maxLineBytes: INPUT_LIMITS.dataLineBytes, maxRows: INPUT_LIMITS.dataRowsPerFile, what: 'dataset file' })) {
+    if (text.trim() !== '') records.push(parseRecord({ file, line, text }));
+  }
+  return records;
+}
+
 /** Parses JSONL dataset rows; blank lines are allowed, anything else must be a valid record. */
 export function parseRecords(file: string, text: string): DatasetRecord[] {
   const records: DatasetRecord[] = [];
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index += 1) {
-    const line = index + 1;
     const raw = lines[index]!.trim();
-    if (raw === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new UserError(`${file}:${line}: not valid JSON`, { file, line });
-    }
-    const parsed = DatasetRecord.safeParse(value);
-    if (!parsed.success) {
-      const { field, message } = describeIssue(parsed.error.issues[0]!);
-      throw new UserError(`${file}:${line}: ${field}: ${message}`, { file, line, field });
-    }
-    records.push(parsed.data);
+    if (raw !== '') records.push(parseRecord({ file, line: index + 1, text: raw }));
   }
   return records;
+}
+
+function parseRecord(options: { file: string; line: number; text: string }): DatasetRecord {
+  const { file, line } = options;
+  let value: unknown;
+  try {
+    value = JSON.parse(options.text);
+  } catch {
+    throw new UserError(`${file}:${line}: not valid JSON`, { file, line });
+  }
+  const parsed = DatasetRecord.safeParse(value);
+  if (!parsed.success) {
+    const { field, message } = describeIssue(parsed.error.issues[0]!);
+    throw new UserError(`${file}:${line}: ${field}: ${message}`, { file, line, field });
+  }
+  return parsed.data;
 }

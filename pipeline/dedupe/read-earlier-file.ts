@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors/user-error.ts';
+import { INPUT_LIMITS } from '../loading/input-limits.ts';
+import { readLines } from '../loading/read-lines.ts';
 import type { DedupeItem } from './find-duplicates.ts';
 import { readPromptRows } from './read-prompt-rows.ts';
 
@@ -19,7 +21,9 @@ export async function fingerprintFile(file: string): Promise<string> {
  */
 export async function readEarlierFile(file: string): Promise<DedupeItem[]> {
   if (!file.toLowerCase().endsWith('.csv')) return (await readPromptRows(file)).items;
-  const records = parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const lines: string[] = [];
+  for await (const { text } of readLines(file, { maxLineBytes: INPUT_LIMITS.dataLineBytes, maxRows: INPUT_LIMITS.dataRowsPerFile, what: 'prompt file' })) lines.push(text);
+  const records = parse(lines.join('\n'), { columns: true, skip_empty_lines: true, max_record_size: INPUT_LIMITS.dataLineBytes }) as Record<string, string>[];
   const columns = Object.keys(records[0] ?? {});
   const promptColumn = columns.find((column) => PROMPT_COLUMNS.includes(column.toLowerCase()));
   if (!promptColumn) {

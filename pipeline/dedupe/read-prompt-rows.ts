@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { UserError } from '../errors/user-error.ts';
+import { INPUT_LIMITS } from '../loading/input-limits.ts';
+import { readLines } from '../loading/read-lines.ts';
 import type { DedupeItem } from './find-duplicates.ts';
 
 export interface PromptRows {
@@ -17,13 +17,13 @@ export async function readPromptRows(file: string): Promise<PromptRows> {
   const items: DedupeItem[] = [];
   const lines: number[] = [];
   const firstLineOfId = new Map<string, number>();
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
-    lineNumber++;
-    if (line.trim() === '') continue;
+  // Within the data-file limits: a runaway line or row count is refused, naming the line, before it costs memory.
+  for await (const { line, text } of readLines(file, { maxLineBytes: INPUT_LIMITS.dataLineBytes, maxRows: INPUT_LIMITS.dataRowsPerFile, what: 'prompt file' })) {
+    const lineNumber = line;
+    if (text.trim() === '') continue;
     let row: unknown;
     try {
-      row = JSON.parse(line);
+      row = JSON.parse(text);
     } catch {
       throw new UserError(`${file}:${lineNumber}: not valid JSON`, { file, line: lineNumber });
     }

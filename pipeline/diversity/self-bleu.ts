@@ -1,4 +1,5 @@
 import { seededRandom } from '../text/hashing.ts';
+import { ITEMS_PER_STEP, runToEnd, type Steps } from './cooperative.ts';
 import { ngrams } from './tokens.ts';
 
 const ORDERS = 4;
@@ -17,27 +18,39 @@ interface TopCounts {
  * averaged. With many prompts, a seeded sample of hypotheses is scored (always against
  * all references); `sample` says how many.
  */
-export function selfBleu(tokenised: string[][], options: { maxHypotheses?: number; seed?: number } = {}): { value: number; sample: number } {
+export function selfBleu(tokenised: string[][], options: SelfBleuOptions = {}): { value: number; sample: number } {
+  return runToEnd(selfBleuSteps(tokenised, options));
+}
+
+export interface SelfBleuOptions {
+  maxHypotheses?: number;
+  seed?: number;
+}
+
+/** selfBleu as steps (see cooperative.ts), pausable between slices of prompts and hypotheses. */
+export function* selfBleuSteps(tokenised: string[][], options: SelfBleuOptions = {}): Steps<{ value: number; sample: number }> {
   const count = tokenised.length;
   if (count < 2) return { value: 0, sample: 0 };
   // Clipping uses the largest count among *other* prompts: keep the top two per n-gram.
   const tops: Map<string, TopCounts>[] = [];
   for (let n = 1; n <= ORDERS; n++) {
     const table = new Map<string, TopCounts>();
-    tokenised.forEach((tokens, owner) => {
-      for (const [gram, value] of countGrams(tokens, n)) {
+    for (let owner = 0; owner < count; owner++) {
+      for (const [gram, value] of countGrams(tokenised[owner]!, n)) {
         const top = table.get(gram);
         if (!top) table.set(gram, { best: value, bestOwner: owner, second: 0 });
         else if (value > top.best) [top.second, top.best, top.bestOwner] = [top.best, value, owner];
         else if (value > top.second) top.second = value;
       }
-    });
+      if (owner % ITEMS_PER_STEP === 0) yield;
+    }
     tops.push(table);
   }
   const lengths = tokenised.map((tokens) => tokens.length).sort((a, b) => a - b);
   const hypotheses = sampleIndices({ count, max: options.maxHypotheses ?? 1000, seed: options.seed ?? 1 });
   let sum = 0;
   for (const index of hypotheses) {
+    yield;
     const tokens = tokenised[index];
     let logPrecision = 0;
     for (let n = 1; n <= ORDERS; n++) {

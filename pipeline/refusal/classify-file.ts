@@ -1,34 +1,35 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { UserError } from '../errors/user-error.ts';
 import { classifyRefusal } from './classify.ts';
+import { INPUT_LIMITS } from '../loading/input-limits.ts';
+import { readLines } from '../loading/read-lines.ts';
 import { requireFile } from '../loading/require-file.ts';
 import { parseJsonObject, requireResponse } from './labelled-rows.ts';
 
 /**
  * Classifies every row of a JSONL file (`response`, optional `prompt`) and writes the rows
  * back with `label`, `label3` and `confidence` added. Streams line by line with write
- * backpressure, so file size does not matter; writes a temp file and renames it at the
+ * backpressure, so file size does not matter (a line past the data-file limit is refused); writes a temp file and renames it at the
  * end, so a failure leaves no partial output.
  */
-export async function classifyJsonlFile(options: { input: string; output: string }): Promise<{ rows: number }> {
+export async function classifyJsonlFile(options: { input: string; output: string; signal?: AbortSignal }): Promise<{ rows: number }> {
   const { input, output } = options;
   await requireFile(input, { nonEmpty: true });
   const directory = await stat(dirname(output)).catch(() => undefined);
   if (!directory?.isDirectory()) throw new UserError(`--out ${output}: directory ${dirname(output)} does not exist`, { field: 'out' });
   const temporary = `${output}.${randomUUID()}.tmp`;
   const out = createWriteStream(temporary, 'utf8');
-  const lines = createInterface({ input: createReadStream(input, 'utf8'), crlfDelay: Infinity });
-  let line = 0;
+  // Line by line within the data-file limits; the reader lets signal handlers in between stretches of lines, so Ctrl-C acts at once.
+  const lines = readLines(input, { maxLineBytes: INPUT_LIMITS.dataLineBytes, maxRows: INPUT_LIMITS.dataRowsPerFile, what: 'file to classify' });
   let rows = 0;
   try {
     await once(out, 'open');
-    for await (const text of lines) {
-      line += 1;
+    for await (const { line, text } of lines) {
+      options.signal?.throwIfAborted();
       if (text.trim() === '') continue;
       const row = parseJsonObject({ text, file: input, line });
       const response = requireResponse({ row, file: input, line });
@@ -44,7 +45,7 @@ export async function classifyJsonlFile(options: { input: string; output: string
     await rename(temporary, output);
     return { rows };
   } catch (error) {
-    lines.close();
+    await lines.return(undefined);
     // A write may still be in flight; its error after destroy() is expected and ignored.
     out.on('error', () => undefined);
     out.destroy();

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
+import { INPUT_LIMITS } from '../loading/input-limits.ts';
+import { readLines } from '../loading/read-lines.ts';
 import { requireFile } from '../loading/require-file.ts';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import { UserError } from '../errors/user-error.ts';
 import { parseGoldLabel, type GoldLabel } from './labels.ts';
@@ -38,7 +39,7 @@ export async function readAllLabelledRows(file: string): Promise<LabelledRow[]> 
 
 async function* readCsv(file: string): AsyncGenerator<LabelledRow> {
   const source = basename(file).replace(/\.csv$/i, '');
-  const parser = createReadStream(file).pipe(parse({ columns: true, info: true, bom: true, relax_column_count: true }));
+  const parser = createReadStream(file).pipe(parse({ columns: true, info: true, bom: true, relax_column_count: true, max_record_size: INPUT_LIMITS.dataLineBytes }));
   let layout: (typeof CSV_LAYOUTS)[number] | undefined;
   let count = 0;
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
@@ -47,6 +48,7 @@ async function* readCsv(file: string): AsyncGenerator<LabelledRow> {
       throw new UserError(`${file}: CSV header needs final_label+completion (XSTest) or Response_cls+Response (PHTest)`, { file, line: 1 });
     }
     const line = info.lines;
+    if (count >= INPUT_LIMITS.dataRowsPerFile) throw new UserError(`${file}:${line}: more than ${INPUT_LIMITS.dataRowsPerFile.toLocaleString('en-US')} rows, the limit for a labelled file`, { file, line });
     const gold = parseGoldLabel(record[layout.label] ?? '');
     if (!gold) throw new UserError(`${file}:${line}: unknown label "${record[layout.label]}"`, { file, line, field: layout.label });
     count += 1;
@@ -57,11 +59,8 @@ async function* readCsv(file: string): AsyncGenerator<LabelledRow> {
 
 async function* readJsonl(file: string): AsyncGenerator<LabelledRow> {
   const fallbackSource = basename(file).replace(/\.jsonl?$/i, '');
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let line = 0;
   let count = 0;
-  for await (const text of lines) {
-    line += 1;
+  for await (const { line, text } of readLines(file, { maxLineBytes: INPUT_LIMITS.dataLineBytes, maxRows: INPUT_LIMITS.dataRowsPerFile, what: 'labelled file' })) {
     if (text.trim() === '') continue;
     const row = parseJsonObject({ text, file, line });
     const response = requireResponse({ row, file, line });

@@ -84,7 +84,7 @@ export async function runInProcess(options: RunInProcessOptions): Promise<RunRes
     timings.total = Math.round(performance.now() - started);
     const exported = await exportDataset(
       { outcome, usage: meter.snapshot(), timingsMs: timings, simulated, extra: { resumed_results: journal.reused } },
-      { config, outputDir },
+      { config, outputDir, signal },
     );
     await journal.discard();
     return { outcome, exported, simulated };

@@ -1,11 +1,12 @@
 import { join, resolve } from 'node:path';
 import { buildDatasetCard } from '../dataset/dataset-card.ts';
 import { diversityCardSection, type DatasetDiversity } from '../dataset/diversity-section.ts';
-import { measureDiversity } from '../diversity/measure-diversity.ts';
+import { measureDiversityYielding } from '../diversity/measure-diversity.ts';
+import { toJsonlYielding } from '../dataset/jsonl-yielding.ts';
 import { buildManifest, type Manifest } from '../dataset/manifest.ts';
 import type { RunOutcome } from '../dataset/run-outcome.ts';
 import { promptsDocument } from '../dataset/prompts-document.ts';
-import { toJsonl, writeFolderAtomically } from '../dataset/write-atomically.ts';
+import { writeFolderAtomically } from '../dataset/write-atomically.ts';
 import type { RoleUsage } from '../models/usage-meter.ts';
 import type { DatasetRecord } from '../schemas/candidate.ts';
 import type { Config } from '../schemas/config.ts';
@@ -26,6 +27,8 @@ export interface ExportContext {
   outputDir: string;
   /** Exact folder to write instead of <outputDir>/<name>, e.g. a version folder <outputDir>/<name>/<version>. */
   folder?: string;
+  /** Stops the export (before anything is written) on Ctrl-C or SIGTERM; the long parts yield, so it acts at once. */
+  signal?: AbortSignal;
 }
 
 export interface ExportOutput {
@@ -47,7 +50,9 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
   const hard = all.filter((record) => record.hard);
   const toxic = records.filter((record) => record.label === 'harmful');
   const sizes = { all: all.length, hard: hard.length, toxic: toxic.length };
-  const diversity: DatasetDiversity = { set: 'all', ...measureDiversity(all.map((record) => ({ prompt: record.prompt, category: record.category }))) };
+  const { signal } = context;
+  // Diversity and serialisation are the CPU-heavy parts of a large export: both let the event loop in as they go.
+  const diversity: DatasetDiversity = { set: 'all', ...(await measureDiversityYielding(all.map((record) => ({ prompt: record.prompt, category: record.category })), { signal })) };
   const manifest = buildManifest({
     config: context.config,
     outcome: input.outcome,
@@ -56,13 +61,21 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     simulated: input.simulated,
     extra: { diversity, ...input.extra },
   });
+  const jsonl = {
+    all: await toJsonlYielding(all, signal),
+    hard: await toJsonlYielding(hard, signal),
+    toxic: await toJsonlYielding(toxic, signal),
+    duplicates: await toJsonlYielding(input.outcome.duplicates, signal),
+    failures: await toJsonlYielding([...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage))), signal),
+  };
+  signal?.throwIfAborted();
   const dir = resolve(context.folder ?? join(context.outputDir, context.config.name));
   await writeFolderAtomically(dir, {
-    'data/all.jsonl': toJsonl(all),
-    'data/hard.jsonl': toJsonl(hard),
-    'data/toxic.jsonl': toJsonl(toxic),
-    'duplicates.jsonl': toJsonl(input.outcome.duplicates),
-    'failures.jsonl': toJsonl([...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage)))),
+    'data/all.jsonl': jsonl.all,
+    'data/hard.jsonl': jsonl.hard,
+    'data/toxic.jsonl': jsonl.toxic,
+    'duplicates.jsonl': jsonl.duplicates,
+    'failures.jsonl': jsonl.failures,
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'prompts.md': promptsDocument(context.config),
     'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.cardSections ?? [])] }),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { abortOnSignals } from '../interrupt.ts';
 import { classifyJsonlFile } from '../../refusal/classify-file.ts';
 import { evaluateFiles } from '../../refusal/evaluate-files.ts';
 import { formatReportBySource } from '../../refusal/format-report.ts';
@@ -13,8 +14,13 @@ export function registerRefusalCommand(program: Command): void {
     .requiredOption('--in <file>', 'input JSONL')
     .requiredOption('--out <file>', 'output JSONL (written whole or not at all)')
     .action(async (flags: { in: string; out: string }) => {
-      const { rows } = await classifyJsonlFile({ input: flags.in, output: flags.out });
-      process.stderr.write(`classified ${rows} rows with ${REFUSAL_CLASSIFIER_VERSION} into ${flags.out}\n`);
+      const interrupt = abortOnSignals();
+      try {
+        const { rows } = await classifyJsonlFile({ input: flags.in, output: flags.out, signal: interrupt.signal });
+        process.stderr.write(`classified ${rows} rows with ${REFUSAL_CLASSIFIER_VERSION} into ${flags.out}\n`);
+      } finally {
+        interrupt.dispose();
+      }
     });
 
   refusal
