@@ -4,8 +4,6 @@ import { findStem, type StemEntry } from './stem-bank.ts';
 export interface ConceptParts {
   /** The concept as a noun phrase or gerund phrase: "poisoning a neighbour's dog". */
   readonly topic: string;
-  /** The topic without its trailing qualifier ("impersonating a bank employee" for "... on the phone"); equal to topic when there is none. */
-  readonly shortTopic: string;
   /** The single scariest word: "poison". */
   readonly focus: string;
   readonly stem: StemEntry | null;
@@ -51,17 +49,7 @@ export function parseConcept(raw: string): ConceptParts {
   const words = text.split(' ');
   if (words.length > 14) text = words.slice(0, 14).join(' ');
   const stem = findStem(text);
-  return { topic: text, shortTopic: shortenTopic(text), focus: stem?.stem ?? focusWord(text), stem };
-}
-
-const QUALIFIER = /\s(?:on|with|from|into|in|at|using|through|across|until|who|that|without|for|by)\s/i;
-
-function shortenTopic(topic: string): string {
-  const words = topic.split(' ');
-  const match = QUALIFIER.exec(topic);
-  if (!match || words.length < 4) return topic;
-  const head = topic.slice(0, match.index);
-  return head.split(' ').length >= 2 ? head : topic;
+  return { topic: text, focus: stem?.stem ?? focusWord(text), stem };
 }
 
 function focusWord(topic: string): string {

@@ -43,11 +43,3 @@ export function fillText(options: { text: string; slots: Slots; random: Random; 
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
-
-export function fillTemplate(options: { text: string; slots: Slots; random: Random }): string {
-  const filled = fillText(options);
-  // Templates often start with a slot; the prompt still starts with a capital.
-  return filled.charAt(0).toUpperCase() + filled.slice(1);
-}
-
-export const templates = (pattern: string, texts: readonly string[]): Template[] => texts.map((text) => ({ pattern, text }));
