@@ -1,9 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { UserError } from '../errors/user-error.ts';
+import { isUserError, UserError } from '../errors/user-error.ts';
 import { Seed } from '../schemas/seed.ts';
-import { describeIssue } from './describe-issue.ts';
+import { describeIssues } from './describe-issue.ts';
+import { problemsError, type Problem } from './problems-error.ts';
 import { INPUT_LIMITS } from './input-limits.ts';
 import { readLines } from './read-lines.ts';
 
@@ -11,21 +12,32 @@ const SEED_EXTENSIONS = new Set(['.jsonl', '.csv']);
 const CSV_COLUMNS = new Set(['id', 'concept', 'category', 'notes']);
 
 /**
- * Loads seeds from files and folders (JSONL or CSV). Any bad row stops the load
- * with a message naming the file, line and field; ids must be unique across files.
+ * Loads seeds from files and folders (JSONL or CSV). Bad rows stop the load with one
+ * message naming every one of them (file, line and field), over all the files; ids
+ * must be unique across files.
  */
 export async function loadSeeds(paths: string[]): Promise<Seed[]> {
   const files = (await Promise.all(paths.map(expand))).flat();
   const seeds: Seed[] = [];
   const origin = new Map<string, string>();
+  const problems: UserError[] = [];
   for (const file of files) {
-    for (const { seed, line } of await loadSeedFile(file)) {
+    const loaded = await readSeedFile(file).catch((error: unknown) => {
+      if (!isUserError(error)) throw error;
+      problems.push(error);
+      return { seeds: [], problems: [] };
+    });
+    const fileProblems = [...loaded.problems];
+    for (const { seed, line } of loaded.seeds) {
       const earlier = origin.get(seed.id);
-      if (earlier) throw new UserError(`${file}:${line}: id: duplicate seed id ${seed.id} (first in ${earlier})`, { file, line, field: 'id' });
-      origin.set(seed.id, `${file}:${line}`);
+      if (earlier) fileProblems.push({ line, field: 'id', message: `duplicate seed id ${seed.id} (first in ${earlier})` });
+      else origin.set(seed.id, `${file}:${line}`);
       seeds.push(seed);
     }
+    if (fileProblems.length > 0) problems.push(problemsError(file, fileProblems));
   }
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new UserError(problems.map((problem) => problem.message).join('\n'), problems[0]!.details);
   return seeds.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -43,19 +55,30 @@ async function expand(path: string): Promise<string[]> {
 }
 
 export async function loadSeedFile(file: string): Promise<{ seed: Seed; line: number }[]> {
+  const { seeds, problems } = await readSeedFile(file);
+  if (problems.length > 0) throw problemsError(file, problems);
+  return seeds;
+}
+
+/** A seed file's good rows and the problems of its bad ones; a file that cannot be read as rows at all throws. */
+async function readSeedFile(file: string): Promise<{ seeds: { seed: Seed; line: number }[]; problems: Problem[] }> {
   const extension = extname(file);
   if (!SEED_EXTENSIONS.has(extension)) throw new UserError(`${file}: seed files must be .jsonl or .csv`, { file });
   const lines = await readSeedLines(file);
-  const rows = extension === '.csv' ? csvRows(file, lines.join('\n')) : jsonlRows(file, lines);
+  const rows = extension === '.csv' ? csvRows(file, lines.join('\n')) : jsonlRows(lines);
   if (rows.length === 0) throw new UserError(`${file}: the seed file is empty`, { file });
-  return rows.map(({ value, line }) => {
-    const parsed = Seed.safeParse(value);
-    if (!parsed.success) {
-      const { field, message } = describeIssue(parsed.error.issues[0]!);
-      throw new UserError(`${file}:${line}: ${field}: ${message}`, { file, line, field });
+  const seeds: { seed: Seed; line: number }[] = [];
+  const problems: Problem[] = [];
+  for (const { value, line, problem } of rows) {
+    if (problem) {
+      problems.push({ line, message: problem });
+      continue;
     }
-    return { seed: parsed.data, line };
-  });
+    const parsed = Seed.safeParse(value);
+    if (parsed.success) seeds.push({ seed: parsed.data, line });
+    else problems.push(...describeIssues(parsed.error.issues).map(({ field, message }) => ({ line, field, message })));
+  }
+  return { seeds, problems };
 }
 
 /** Every line of a seed file, within the seed limits and strictly UTF-8; a leading byte-order mark is dropped. */
@@ -65,20 +88,27 @@ async function readSeedLines(file: string): Promise<string[]> {
   return lines;
 }
 
-function jsonlRows(file: string, lines: string[]): { value: unknown; line: number }[] {
-  const rows: { value: unknown; line: number }[] = [];
+interface Row {
+  value: unknown;
+  line: number;
+  /** Why the line is no row at all (not JSON), reported with the other rows' problems. */
+  problem?: string;
+}
+
+function jsonlRows(lines: string[]): Row[] {
+  const rows: Row[] = [];
   lines.forEach((content, index) => {
     if (content.trim() === '') return;
     try {
       rows.push({ value: JSON.parse(content), line: index + 1 });
     } catch (error) {
-      throw new UserError(`${file}:${index + 1}: not valid JSON (${(error as Error).message})`, { file, line: index + 1 });
+      rows.push({ value: undefined, line: index + 1, problem: `not valid JSON (${(error as Error).message})` });
     }
   });
   return rows;
 }
 
-function csvRows(file: string, text: string): { value: unknown; line: number }[] {
+function csvRows(file: string, text: string): Row[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true, max_record_size: INPUT_LIMITS.seedLineBytes });

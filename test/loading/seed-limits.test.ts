@@ -56,3 +56,19 @@ describe('seed size limits', () => {
     await expect(loadSeeds([await seedFile('a.jsonl', lines.join('\n'))])).rejects.toThrow(/a\.jsonl:100001: more than 100,000 rows, the limit for a seed file/);
   });
 });
+
+describe('every problem of the seed files', () => {
+  it('is reported together: each bad row of each file with its line and field, and duplicate ids', async () => {
+    const dir = await temp.make({
+      'a.jsonl': [row({ id: 'a-1' }), row({ id: 'a-2', category: 'weapons' }), '{oops', row({ id: 'a-4', concept: 'no', colour: 'red' })].join('\n'),
+      'b.jsonl': [row({ id: 'a-1' }), row({ id: 'b-2' })].join('\n'),
+    });
+    const message = await loadSeeds([dir]).then(() => '', (error: Error) => error.message);
+    expect(message).toMatch(/a\.jsonl: 4 problems/);
+    expect(message).toMatch(/a\.jsonl:2: category: /);
+    expect(message).toMatch(/a\.jsonl:3: not valid JSON/);
+    expect(message).toMatch(/a\.jsonl:4: concept: /);
+    expect(message).toMatch(/a\.jsonl:4: colour: unknown field colour/);
+    expect(message).toMatch(/b\.jsonl:1: id: duplicate seed id a-1 \(first in \S*a\.jsonl:1\)/);
+  });
+});
