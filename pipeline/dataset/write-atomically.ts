@@ -1,19 +1,40 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
+import { isRunningHere, thisHost } from './process-identity.ts';
+
+export interface WriteFolderOptions {
+  /**
+   * Keeps the folder being replaced instead of deleting it: given its path, returns a
+   * path on the same file system, not yet taken, to move it to.
+   */
+  keepReplaced?: (replaced: string) => Promise<string>;
+}
+
+export interface WriteFolderResult {
+  /** Where replaced folders were moved (with `keepReplaced`); empty when nothing was replaced. */
+  kept: string[];
+}
+
+// The rename of the new folder fails this way when another writer put its folder in place first.
+const TAKEN = new Set(['ENOTEMPTY', 'EEXIST']);
+const MAX_SWAPS = 20;
+// Leftovers of another machine (a shared output folder) cannot be checked for a live writer; past this age they are taken as dead.
+const FOREIGN_LEFTOVER_AGE_MS = 24 * 3600_000;
 
 /**
  * Writes a folder of files so that readers see the old folder or the new one, never
  * a half-written mix: everything goes to a hidden sibling first, then one rename
- * swaps it in. An interrupted write leaves only the hidden sibling, which the next
- * write of the same folder clears.
+ * swaps it in. Each writer's hidden folders carry its pid and host, so writers of the
+ * same folder at once never clear each other's; the last to swap in wins and both
+ * succeed. An interrupted write leaves a hidden sibling, which a later write clears
+ * once its writer is no longer running.
  */
-export async function writeFolderAtomically(target: string, files: Record<string, string>): Promise<void> {
+export async function writeFolderAtomically(target: string, files: Record<string, string>, options: WriteFolderOptions = {}): Promise<WriteFolderResult> {
   const parent = dirname(target);
   const name = basename(target);
-  const suffix = randomBytes(4).toString('hex');
-  const staging = join(parent, `.${name}.partial-${suffix}`);
-  const retired = join(parent, `.${name}.old-${suffix}`);
+  const tag = writerTag();
+  const staging = join(parent, `.${name}.partial-${tag}`);
   await mkdir(parent, { recursive: true });
   await removeLeftovers(parent, name);
   await mkdir(staging);
@@ -22,25 +43,77 @@ export async function writeFolderAtomically(target: string, files: Record<string
       await mkdir(dirname(join(staging, path)), { recursive: true });
       await writeFile(join(staging, path), content);
     }
-    const hadOld = await rename(target, retired).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return false;
-        throw error;
-      },
-    );
-    await rename(staging, target);
-    if (hadOld) await rm(retired, { recursive: true, force: true });
+    return await swapIn({ staging, target, retired: join(parent, `.${name}.old-${tag}`), keepReplaced: options.keepReplaced });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
 }
 
-/** Clears what an interrupted earlier write of the same folder left behind. */
+async function swapIn(options: { staging: string; target: string; retired: string; keepReplaced?: (replaced: string) => Promise<string> }): Promise<WriteFolderResult> {
+  const { staging, target, retired, keepReplaced } = options;
+  const kept: string[] = [];
+  for (let swap = 1; ; swap += 1) {
+    const moved = await moveAside(target, keepReplaced ?? (async () => retired));
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      if (moved && !keepReplaced) await rm(moved, { recursive: true, force: true });
+      if (moved && keepReplaced) kept.push(moved);
+      if (TAKEN.has((error as NodeJS.ErrnoException).code ?? '') && swap < MAX_SWAPS) continue;
+      throw error;
+    }
+    if (moved && !keepReplaced) await rm(moved, { recursive: true, force: true });
+    if (moved && keepReplaced) kept.push(moved);
+    return { kept };
+  }
+}
+
+/** Moves the current folder out of the way; null when there is none. */
+async function moveAside(target: string, destinationFor: (replaced: string) => Promise<string>): Promise<string | null> {
+  for (let tries = 1; ; tries += 1) {
+    if (!(await stat(target).then(() => true, () => false))) return null;
+    const destination = await destinationFor(target);
+    await mkdir(dirname(destination), { recursive: true });
+    try {
+      await rename(target, destination);
+      return destination;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT') return null;
+      // Another writer took that destination name in between: ask for another.
+      if (TAKEN.has(code) && tries < MAX_SWAPS) continue;
+      throw error;
+    }
+  }
+}
+
+/** pid, a random part and the host: unique per write, and telling whose it is. */
+function writerTag(): string {
+  return `${process.pid}-${randomBytes(4).toString('hex')}@${thisHost()}`;
+}
+
+/** Clears what interrupted earlier writes of the same folder left behind, never a live writer's folders. */
 async function removeLeftovers(parent: string, name: string): Promise<void> {
-  const leftovers = (await readdir(parent)).filter((entry) => entry.startsWith(`.${name}.partial-`) || entry.startsWith(`.${name}.old-`));
-  await Promise.all(leftovers.map((entry) => rm(join(parent, entry), { recursive: true, force: true })));
+  const prefixes = [`.${name}.partial-`, `.${name}.old-`];
+  const entries = await readdir(parent);
+  await Promise.all(
+    entries.map(async (entry) => {
+      const prefix = prefixes.find((candidate) => entry.startsWith(candidate));
+      if (!prefix) return;
+      const path = join(parent, entry);
+      if (await isAbandoned(path, entry.slice(prefix.length))) await rm(path, { recursive: true, force: true });
+    }),
+  );
+}
+
+async function isAbandoned(path: string, tag: string): Promise<boolean> {
+  const match = /^(\d+)-[0-9a-f]+@(.+)$/.exec(tag);
+  // A name without a writer's pid and host comes from an older version of this writer.
+  if (!match) return true;
+  if (match[2] === thisHost()) return !isRunningHere(Number(match[1]));
+  const modified = await stat(path).then((info) => info.mtimeMs, () => null);
+  return modified !== null && Date.now() - modified > FOREIGN_LEFTOVER_AGE_MS;
 }
 
 /** Writes one file via a temp file and a rename. */
