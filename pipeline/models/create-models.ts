@@ -6,6 +6,7 @@ import type { LanguageModel } from './language-model.ts';
 import { createManagedModel, RETRY_BACKOFF, type RetryPolicy } from './managed-model.ts';
 import { createOpenAIModel, simulatorEndpointName } from './openai-model.ts';
 import { configuredSecrets } from '../secrets/configured-secrets.ts';
+import { timeoutFor } from './role-timeout.ts';
 import type { UsageMeter } from './usage-meter.ts';
 
 export interface RoleModels {
@@ -74,7 +75,7 @@ export function createModels(options: CreateModelsOptions): RoleModels {
     const apiKey = role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed';
     const retry: RetryPolicy = { maxAttempts: options.maxAttempts ?? role.maxAttempts, ...RETRY_BACKOFF };
     return createManagedModel({
-      model: createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: role.timeoutMs, temperature: role.temperature, secrets, endpointName: role.baseURL ? undefined : simulatorEndpointName(role.model) }),
+      model: createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: timeoutFor(role, config), temperature: role.temperature, secrets, endpointName: role.baseURL ? undefined : simulatorEndpointName(role.model) }),
       gate,
       retry,
       meter,

@@ -20,7 +20,7 @@ export const ModelRole = z
     temperature: z.number().min(0).max(2).optional().describe('Sampling temperature; the role\'s default applies when omitted.'),
     maxConcurrency: z.number().int().positive().default(8).describe('Requests in flight at once to this endpoint.'),
     requestsPerMinute: z.number().positive().optional().describe('Requests per minute allowed to this endpoint; unlimited when omitted.'),
-    timeoutMs: z.number().int().positive().default(60_000).describe('Time allowed for one request before it is abandoned and retried.'),
+    timeoutMs: z.number().int().positive().optional().describe('Time allowed for one request before it is abandoned and retried. When omitted: 60000 for an endpoint; for the simulator 5000 plus simulator.latencyMs, so a simulated hang costs seconds, not a minute.'),
     maxAttempts: z.number().int().min(1).max(20).default(4).describe('Attempts per request, including the first, for retryable errors (429, 5xx, timeouts, unparseable output).'),
     pricing: Pricing.optional().describe('Token prices, for cost accounting in the manifest.'),
   })
