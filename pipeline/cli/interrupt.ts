@@ -1,8 +1,9 @@
 import { setMaxListeners } from 'node:events';
 
 /**
- * An AbortSignal that fires on the first Ctrl-C or SIGTERM, so work stops and nothing
- * half-done is written; a second Ctrl-C exits at once.
+ * An AbortSignal that fires on the first Ctrl-C or SIGTERM, so work stops without a
+ * half-written dataset (results already made stay in the run's journal or checkpoint);
+ * a second Ctrl-C exits at once.
  */
 export function abortOnSignals(notify: (message: string) => void = (message) => process.stderr.write(`${message}\n`)): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();

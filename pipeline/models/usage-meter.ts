@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ModelUsage } from './language-model.ts';
 
 export interface Pricing {
@@ -13,11 +14,17 @@ export interface RoleUsage {
   costUsd: number | null;
 }
 
+/** What one piece of work's model calls used, whether the work succeeded or threw. */
+export type Measured<T> = { ok: true; value: T; usage: Record<string, RoleUsage> } | { ok: false; error: unknown; usage: Record<string, RoleUsage> };
+
 /** Token usage and cost per role (generator, each judge, each target), for the manifest. */
 export class UsageMeter {
   private readonly roles = new Map<string, RoleUsage>();
+  // The meters of the pieces of work being measured; calls run concurrently, so each finds its own through its async context.
+  private readonly measuring = new AsyncLocalStorage<UsageMeter>();
 
   record(role: string, usage: ModelUsage, pricing?: Pricing): void {
+    this.measuring.getStore()?.record(role, usage, pricing);
     const entry = this.entry(role, pricing);
     entry.calls += 1;
     entry.promptTokens += usage.promptTokens;
@@ -28,19 +35,43 @@ export class UsageMeter {
   }
 
   recordFailure(role: string, pricing?: Pricing): void {
+    this.measuring.getStore()?.recordFailure(role, pricing);
     this.entry(role, pricing).failedCalls += 1;
   }
 
-  /** Adds another meter's figures (e.g. from a queue worker). */
+  /**
+   * Runs `work` and returns, besides its value or error, what its own calls used (they
+   * count here too), unrounded so adding up pieces gives what one meter would have.
+   */
+  async measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+    const own = new UsageMeter();
+    try {
+      const value = await this.measuring.run(own, work);
+      return { ok: true, value, usage: own.raw() };
+    } catch (error) {
+      return { ok: false, error, usage: own.raw() };
+    }
+  }
+
+  /** Adds another meter's figures (e.g. from a queue worker, or a result paid for by an earlier process). */
   merge(snapshot: Record<string, RoleUsage>): void {
     for (const [role, usage] of Object.entries(snapshot)) {
-      const entry = this.entry(role);
+      const entry = this.roles.get(role);
+      if (!entry) {
+        // A new role takes the snapshot's cost as it is: a priced role must not turn unpriced by being merged first.
+        this.roles.set(role, { ...usage });
+        continue;
+      }
       entry.calls += usage.calls;
       entry.failedCalls += usage.failedCalls;
       entry.promptTokens += usage.promptTokens;
       entry.completionTokens += usage.completionTokens;
       entry.costUsd = entry.costUsd === null || usage.costUsd === null ? null : entry.costUsd + usage.costUsd;
     }
+  }
+
+  private raw(): Record<string, RoleUsage> {
+    return Object.fromEntries([...this.roles.entries()].map(([role, usage]) => [role, { ...usage }]));
   }
 
   snapshot(): Record<string, RoleUsage> {

@@ -12,6 +12,9 @@ import { judge } from '../stages/judge.ts';
 import { probe } from '../stages/probe.ts';
 import type { RunOutcome } from '../dataset/run-outcome.ts';
 import type { Candidate } from '../schemas/candidate.ts';
+import type { Seed } from '../schemas/seed.ts';
+import { acquireDatasetLock } from './dataset-lock.ts';
+import { RunInterruptedError } from './run-interrupted-error.ts';
 import { RunJournal } from './run-journal.ts';
 import { runFingerprint } from './run-fingerprint.ts';
 import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from './collect-results.ts';
@@ -46,14 +49,27 @@ export async function runInProcess(options: RunInProcessOptions): Promise<RunRes
   const simulated = usesSimulator(config);
   const seeds = await selectSeeds(loaded);
   const against = await loadAgainstIndex(loaded);
+  const outputDir = options.outputDir ?? loaded.config.output.dir;
+  // One run per dataset at a time: a second would write the same journal, pay for every call again and replace the same folder.
+  const lock = await acquireDatasetLock({ outputDir, name: config.name, onNotice: (message) => onEvent?.({ type: 'notice', message }) });
+  try {
+    return await runLocked({ ...options, seeds, against, outputDir, simulated });
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against: Awaited<ReturnType<typeof loadAgainstIndex>>; outputDir: string; simulated: boolean }): Promise<RunResult> {
+  const { loaded, signal, onEvent, seeds, against, outputDir, simulated } = options;
+  const { config } = loaded;
   const timings: Record<string, number> = {};
   const started = performance.now();
-  const outputDir = options.outputDir ?? loaded.config.output.dir;
-  const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds }) });
+  const meter = new UsageMeter();
+  const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds }), meter });
   if (journal.available > 0) onEvent?.({ type: 'notice', message: `resuming: ${journal.available} results of an unfinished run of this config are reused` });
-  const simulator = simulated ? await startSimulator({ port: 0, ...config.simulator }) : null;
+  let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   try {
-    const meter = new UsageMeter();
+    simulator = simulated ? await startSimulator({ port: 0, ...config.simulator }) : null;
     const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
     const context: StageContext = { config, models, signal };
     const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
@@ -83,11 +99,20 @@ export async function runInProcess(options: RunInProcessOptions): Promise<RunRes
     signal?.throwIfAborted();
     timings.total = Math.round(performance.now() - started);
     const exported = await exportDataset(
-      { outcome, usage: meter.snapshot(), timingsMs: timings, simulated, extra: { resumed_results: journal.reused } },
+      {
+        outcome,
+        usage: meter.snapshot(),
+        timingsMs: timings,
+        simulated,
+        extra: { resumed_results: journal.reused, resumed_usage: journal.resumedUsage(), lost_usage: journal.lostUsage() },
+      },
       { config, outputDir, signal },
     );
     await journal.discard();
     return { outcome, exported, simulated };
+  } catch (error) {
+    if (signal?.aborted) throw new RunInterruptedError({ kept: journal.kept, journal: journal.file }, { cause: error });
+    throw error;
   } finally {
     await journal.close();
     await simulator?.close();

@@ -1,42 +1,67 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { UsageMeter, type RoleUsage } from '../models/usage-meter.ts';
 
 interface JournalHeader {
   journal: 'scarecrow-run';
   fingerprint: string;
 }
 
+/** A stage result and what its model calls used, so a rerun that reuses it still counts what it cost. */
+interface ResultLine {
+  id: string;
+  value: unknown;
+  usage?: Record<string, RoleUsage>;
+}
+
+/** Calls paid for whose result was not kept (the work failed or was stopped); a rerun makes them again. */
+interface LostLine {
+  lost: Record<string, RoleUsage>;
+}
+
+interface Entry {
+  value: unknown;
+  usage: Record<string, RoleUsage>;
+}
+
 /**
- * What an in-process run has already paid for. Each stage result is appended as soon as
- * it exists, so a run stopped by Ctrl-C, a crash or a dead endpoint can be started again
- * with the same config and only make the calls still missing. A journal written under
- * another config is ignored and replaced; a finished run deletes its journal.
+ * What an in-process run has already paid for. Each stage result is appended, with its
+ * usage, as soon as it exists, so a run stopped by Ctrl-C, a crash or a dead endpoint
+ * can be started again with the same config and only make the calls still missing.
+ * A journal written under another config is ignored and replaced; a finished run
+ * deletes its journal.
  */
 export class RunJournal {
   private readonly stream: WriteStream;
+  private readonly resumed = new UsageMeter();
   private reusedCount = 0;
+  private readonly earlierCount: number;
   private closing: Promise<void> | null = null;
 
   private constructor(
     readonly file: string,
-    private readonly entries: Map<string, unknown>,
+    private readonly entries: Map<string, Entry>,
+    private readonly earlierLost: UsageMeter,
+    private readonly meter: UsageMeter,
     stream: WriteStream,
   ) {
     this.stream = stream;
+    this.earlierCount = entries.size;
   }
 
-  static async open(options: { file: string; fingerprint: string }): Promise<RunJournal> {
-    const entries = await readEntries(options.file, options.fingerprint);
+  /** `meter` counts this run's usage: the calls made now, and those behind every result reused. */
+  static async open(options: { file: string; fingerprint: string; meter: UsageMeter }): Promise<RunJournal> {
+    const earlier = await readJournal(options.file, options.fingerprint);
     await mkdir(dirname(options.file), { recursive: true });
-    const stream = createWriteStream(options.file, { flags: entries ? 'a' : 'w' });
-    if (!entries) stream.write(JSON.stringify({ journal: 'scarecrow-run', fingerprint: options.fingerprint } satisfies JournalHeader) + '\n');
-    return new RunJournal(options.file, entries ?? new Map(), stream);
+    const stream = createWriteStream(options.file, { flags: earlier ? 'a' : 'w' });
+    if (!earlier) stream.write(JSON.stringify({ journal: 'scarecrow-run', fingerprint: options.fingerprint } satisfies JournalHeader) + '\n');
+    return new RunJournal(options.file, earlier?.entries ?? new Map(), earlier?.lost ?? new UsageMeter(), options.meter, stream);
   }
 
   /** Results found from an earlier, unfinished run of the same config. */
   get available(): number {
-    return this.entries.size;
+    return this.earlierCount;
   }
 
   /** Results reused so far instead of calling a model again. */
@@ -44,17 +69,39 @@ export class RunJournal {
     return this.reusedCount;
   }
 
+  /** Results in the journal now, earlier ones and this run's: what a rerun would reuse. */
+  get kept(): number {
+    return this.entries.size;
+  }
+
+  /** Usage behind the results reused, paid for by earlier runs (and counted in the meter). */
+  resumedUsage(): Record<string, RoleUsage> {
+    return this.resumed.snapshot();
+  }
+
+  /** Calls earlier, stopped runs paid for whose results were not kept (not counted in the meter). */
+  lostUsage(): Record<string, RoleUsage> {
+    return this.earlierLost.snapshot();
+  }
+
   /** The recorded result of this stage for this item, or `work`'s, recorded. Failures are not recorded, so a rerun tries them again. */
   async remember<T>(stage: string, key: string, work: () => Promise<T>): Promise<T> {
     const id = `${stage}\u241f${key}`;
-    if (this.entries.has(id)) {
+    const entry = this.entries.get(id);
+    if (entry) {
       this.reusedCount += 1;
-      return this.entries.get(id) as T;
+      this.meter.merge(entry.usage);
+      this.resumed.merge(entry.usage);
+      return entry.value as T;
     }
-    const value = await work();
-    this.entries.set(id, value);
-    this.stream.write(JSON.stringify({ id, value }) + '\n');
-    return value;
+    const measured = await this.meter.measure(work);
+    if (!measured.ok) {
+      if (Object.keys(measured.usage).length > 0) this.stream.write(JSON.stringify({ lost: measured.usage } satisfies LostLine) + '\n');
+      throw measured.error;
+    }
+    this.entries.set(id, { value: measured.value, usage: measured.usage });
+    this.stream.write(JSON.stringify({ id, value: measured.value, usage: measured.usage } satisfies ResultLine) + '\n');
+    return measured.value;
   }
 
   close(): Promise<void> {
@@ -68,7 +115,7 @@ export class RunJournal {
   }
 }
 
-async function readEntries(file: string, fingerprint: string): Promise<Map<string, unknown> | null> {
+async function readJournal(file: string, fingerprint: string): Promise<{ entries: Map<string, Entry>; lost: UsageMeter } | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -82,15 +129,17 @@ async function readEntries(file: string, fingerprint: string): Promise<Map<strin
   } catch {
     return null;
   }
-  const entries = new Map<string, unknown>();
+  const entries = new Map<string, Entry>();
+  const lost = new UsageMeter();
   for (const line of lines.slice(1)) {
     if (line.trim() === '') continue;
     try {
-      const { id, value } = JSON.parse(line) as { id: string; value: unknown };
-      entries.set(id, value);
+      const parsed = JSON.parse(line) as ResultLine | LostLine;
+      if ('lost' in parsed) lost.merge(parsed.lost);
+      else entries.set(parsed.id, { value: parsed.value, usage: parsed.usage ?? {} });
     } catch {
       // The last line of a run killed mid-write; that result is simply made again.
     }
   }
-  return entries;
+  return { entries, lost };
 }

@@ -6,6 +6,7 @@ import { toJsonlYielding } from '../dataset/jsonl-yielding.ts';
 import { buildManifest, type Manifest } from '../dataset/manifest.ts';
 import type { RunOutcome } from '../dataset/run-outcome.ts';
 import { promptsDocument } from '../dataset/prompts-document.ts';
+import { keptPathFor, pruneKeptDatasets } from '../dataset/keep-earlier.ts';
 import { writeFolderAtomically } from '../dataset/write-atomically.ts';
 import type { RoleUsage } from '../models/usage-meter.ts';
 import type { DatasetRecord } from '../schemas/candidate.ts';
@@ -35,6 +36,8 @@ export interface ExportOutput {
   dir: string;
   manifest: Manifest;
   sizes: { all: number; hard: number; toxic: number };
+  /** The dataset this one replaced, moved to `<name>.previous/` with whatever was made from it; and kept ones removed as too old. */
+  earlier: { kept: string[]; removed: string[] };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -70,7 +73,9 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
   };
   signal?.throwIfAborted();
   const dir = resolve(context.folder ?? join(context.outputDir, context.config.name));
-  await writeFolderAtomically(dir, {
+  // A rerun must not delete evaluation work done on the dataset it replaces; a refresh's version folder is only ever rewritten by its own retry.
+  const keepReplaced = context.folder ? undefined : (replaced: string) => keptPathFor(replaced);
+  const { kept } = await writeFolderAtomically(dir, {
     'data/all.jsonl': jsonl.all,
     'data/hard.jsonl': jsonl.hard,
     'data/toxic.jsonl': jsonl.toxic,
@@ -79,8 +84,9 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'prompts.md': promptsDocument(context.config),
     'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.cardSections ?? [])] }),
-  });
-  return { dir, manifest, sizes };
+  }, { keepReplaced });
+  const removed = kept.length > 0 ? await pruneKeptDatasets(dir, { protect: kept }) : [];
+  return { dir, manifest, sizes, earlier: { kept, removed } };
 }
 
 export type { DatasetRecord };

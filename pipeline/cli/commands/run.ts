@@ -4,6 +4,8 @@ import { checkEndpoints } from '../../models/check-endpoints.ts';
 import { usesSimulator } from '../../models/create-models.ts';
 import { checkRunInputs } from '../../run/check-run-inputs.ts';
 import { runInProcess } from '../../run/run-in-process.ts';
+import { RunInterruptedError } from '../../run/run-interrupted-error.ts';
+import { KEPT_DATASETS } from '../../dataset/keep-earlier.ts';
 import { abortOnSignals } from '../interrupt.ts';
 import { createProgressReporter } from '../progress-reporter.ts';
 import { simulationBanner } from '../simulation-banner.ts';
@@ -47,7 +49,16 @@ export function registerRunCommand(program: Command): void {
       const reporter = createProgressReporter({ quiet: flags.quiet });
       const interrupt = abortOnSignals();
       try {
-        const result = await runInProcess({ loaded, outputDir: flags.output, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) });
+        const result = await runInProcess({ loaded, outputDir: flags.output, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) }).catch((error: unknown) => {
+          if (!RunInterruptedError.isInstance(error)) throw error;
+          reporter.stop();
+          process.stderr.write(stoppedMessage(error.details.kept));
+          return null;
+        });
+        if (!result) {
+          process.exitCode = EXIT.interrupted;
+          return;
+        }
         reporter.stop();
         const { overall } = countOutcome(result.outcome);
         const seconds = ((result.exported.manifest.timings_ms.total ?? 0) / 1000).toFixed(1);
@@ -57,6 +68,8 @@ export function registerRunCommand(program: Command): void {
             `  seeds ${overall.seeds} (${overall.seeds_failed} failed), candidates ${overall.candidates}, duplicates ${overall.duplicates_exact} exact + ${overall.duplicates_near} near`,
             `  benign ${overall.benign}, controversial ${overall.controversial}, harmful ${overall.harmful}, hard ${overall.hard}, failed candidates ${overall.failed_candidates}`,
             `  all ${result.exported.sizes.all}, hard ${result.exported.sizes.hard}, toxic ${result.exported.sizes.toxic} rows, in ${seconds} s`,
+            ...result.exported.earlier.kept.map((dir) => `earlier dataset kept in ${dir}`),
+            ...result.exported.earlier.removed.map((dir) => `removed ${dir}: only the ${KEPT_DATASETS} newest earlier datasets are kept`),
             '',
           ].join('\n'),
         );
@@ -71,6 +84,12 @@ export function registerRunCommand(program: Command): void {
         interrupt.dispose();
       }
     });
+}
+
+/** What a stopped run leaves: the results it paid for, which the same command reuses. */
+function stoppedMessage(kept: number): string {
+  if (kept === 0) return 'stopped before any result was made; nothing to keep\n';
+  return `stopped; ${kept} result${kept === 1 ? '' : 's'} kept, run the same command to resume\n`;
 }
 
 function banner(options: { loaded: LoadedConfig; when: 'before' | 'after'; queued?: boolean }): string {
@@ -96,10 +115,15 @@ async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simul
         process.exitCode = EXIT.failure;
         return undefined;
       }
-      if (interrupt.signal.aborted) process.stderr.write('stopped following; the run goes on in the workers (scarecrow status shows it)\n');
-      throw error;
+      if (!interrupt.signal.aborted) throw error;
+      process.stderr.write('stopped following; the run goes on in the workers (scarecrow status shows it)\n');
+      return null;
     });
     if (result === undefined) return;
+    if (!result) {
+      process.exitCode = EXIT.interrupted;
+      return;
+    }
     reporter.stop();
     if (!result.summary) {
       process.stdout.write(`${result.runId}\n`);
