@@ -17,7 +17,7 @@ const threshold = Number(values.threshold);
 const sampleSize = Number(values['sample-size']);
 
 if (values.child) {
-  const figures = measureCorpus({ size: Number(values.child), threshold, sampleSize });
+  const figures = await measureCorpus({ size: Number(values.child), threshold, sampleSize });
   process.stdout.write(JSON.stringify(figures) + '\n');
 } else {
   const rows: CorpusFigures[] = [];
@@ -31,12 +31,12 @@ if (values.child) {
     rows.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!));
   }
   console.log(`threshold ${threshold}; recall on a ${sampleSize}-prompt sample against exhaustive comparison`);
-  console.log('| prompts | near-dup share | dedupe wall time | corpus+dedupe peak RSS | candidate pairs | pairs verified | removed (exact / near) | unverified removals | sample recall (found / exhaustive) |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| prompts | near-dup share | dedupe wall time | corpus RSS | corpus+dedupe peak RSS | candidate pairs | pairs verified | removed (exact / near) | unverified removals | sample recall (found / exhaustive) |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     console.log(
       `| ${row.size.toLocaleString('en')} | ${(row.variantShare * 100).toFixed(0)}% | ${(row.dedupeMs / 1000).toFixed(1)} s | ` +
-        `${(row.peakRssBytes / 2 ** 20).toFixed(0)} MiB | ${row.candidatePairs.toLocaleString('en')} | ${row.pairsVerified.toLocaleString('en')} | ` +
+        `${(row.corpusRssBytes / 2 ** 20).toFixed(0)} MiB | ${(row.peakRssBytes / 2 ** 20).toFixed(0)} MiB | ${row.candidatePairs.toLocaleString('en')} | ${row.pairsVerified.toLocaleString('en')} | ` +
         `${row.removedExact.toLocaleString('en')} / ${row.removedNear.toLocaleString('en')} | ${row.unverifiedRemovals} | ` +
         `${row.sampleRecall.toFixed(4)} (${row.sampleFound} / ${row.sampleExhaustive}) |`,
     );

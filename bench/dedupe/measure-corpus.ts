@@ -12,6 +12,8 @@ export interface CorpusFigures {
   size: number;
   variantShare: number;
   dedupeMs: number;
+  /** RSS once the corpus is built, before the dedupe: what the prompts themselves take. */
+  corpusRssBytes: number;
   peakRssBytes: number;
   candidatePairs: number;
   pairsVerified: number;
@@ -29,11 +31,12 @@ export interface CorpusFigures {
  * (a contiguous block from the middle of the corpus, so variants and their originals are
  * both in it); recall = prompts removed by both / prompts removed by exhaustive comparison.
  */
-export function measureCorpus(options: { size: number; threshold: number; sampleSize: number }): CorpusFigures {
+export async function measureCorpus(options: { size: number; threshold: number; sampleSize: number }): Promise<CorpusFigures> {
   const vocabulary = loadVocabulary();
   const items = Array.from(syntheticCorpus({ seed: CORPUS_SEED, variantShare: VARIANT_SHARE, vocabulary, count: options.size }));
+  const corpusRssBytes = process.memoryUsage().rss;
   const started = performance.now();
-  const result = findDuplicates({ items, threshold: options.threshold });
+  const result = await findDuplicates({ items, threshold: options.threshold });
   const dedupeMs = performance.now() - started;
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
@@ -47,13 +50,14 @@ export function measureCorpus(options: { size: number; threshold: number; sample
 
   const start = Math.max(0, Math.floor(options.size / 2) - Math.floor(options.sampleSize / 2));
   const sample = items.slice(start, start + options.sampleSize);
-  const fast = new Set(findDuplicates({ items: sample, threshold: options.threshold }).removals.map((removal) => removal.removed_id));
+  const fast = new Set((await findDuplicates({ items: sample, threshold: options.threshold })).removals.map((removal) => removal.removed_id));
   const exhaustive = findDuplicatesExhaustively({ items: sample, threshold: options.threshold }).removedIds;
   const sampleFound = exhaustive.filter((id) => fast.has(id)).length;
   return {
     size: options.size,
     variantShare: VARIANT_SHARE,
     dedupeMs,
+    corpusRssBytes,
     peakRssBytes,
     candidatePairs: result.stats.candidatePairs,
     pairsVerified: result.stats.pairsVerified,

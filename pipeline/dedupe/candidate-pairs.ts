@@ -1,5 +1,7 @@
+import { histogramDistanceBound } from './character-histograms.ts';
 import { lengthBound } from './edit-similarity.ts';
 import { GrowableFloat64 } from './growable-float64.ts';
+import type { WorkSlicer } from './work-slicer.ts';
 
 /** Pairs are packed as later * PAIR_BASE + earlier in one exact float64. */
 export const PAIR_BASE = 2 ** 26;
@@ -11,26 +13,33 @@ export interface CandidateSearch {
   bands: number;
   /** Normalised length of each prompt, for the length filter. */
   lengths: Int32Array;
+  /** Character histograms of each prompt (see character-histograms.ts), for the second filter. */
+  histograms: Uint8Array;
   /** Prompts taking part (exact duplicates already removed do not). */
   active: Uint8Array;
   /** Prompts below this index are earlier data: pairs among them are never needed. */
   firstNew: number;
   threshold: number;
+  slicer: WorkSlicer;
 }
 
 export interface CandidateResult {
-  /** Sorted, unique packed pairs (later * PAIR_BASE + earlier). */
+  /** Unique packed pairs (later * PAIR_BASE + earlier), ascending. */
   pairs: Float64Array;
   largestBucket: number;
+  /** Pairs sharing a band that the character histograms ruled out (counted once per band they share). */
+  pairsBounded: number;
 }
 
 /**
  * Candidate pairs from LSH banding: prompts sharing any band key. Each band is sorted
  * as packed (key, index) floats so buckets are runs, with no per-bucket objects. Pairs
- * whose lengths alone rule out the threshold are never emitted.
+ * whose lengths or character histograms alone rule out the threshold are never stored:
+ * in a large corpus of shared templates they are most of the bucket pairs, and storing
+ * them first was most of the dedupe's peak memory.
  */
-export function findCandidatePairs(search: CandidateSearch): CandidateResult {
-  const { bandKeys, bands, lengths, active, firstNew, threshold } = search;
+export async function findCandidatePairs(search: CandidateSearch): Promise<CandidateResult> {
+  const { bandKeys, bands, lengths, histograms, active, firstNew, threshold, slicer } = search;
   const count = lengths.length;
   if (count > MAX_INDEXED_PROMPTS) throw new RangeError(`at most ${MAX_INDEXED_PROMPTS} prompts can be indexed at once`);
   const indexBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
@@ -38,15 +47,10 @@ export function findCandidatePairs(search: CandidateSearch): CandidateResult {
   const indexScale = 2 ** indexBits;
   const activeCount = active.reduce((sum, flag) => sum + flag, 0);
   const packed = new Float64Array(activeCount);
-  const pairs = new GrowableFloat64(count * 2);
-  let members = new Int32Array(64);
+  const pairs = new GrowableFloat64(Math.max(1024, count));
+  let bucket = new Int32Array(64);
   let largestBucket = 0;
-
-  const emit = (a: number, b: number): void => {
-    if (a < firstNew && b < firstNew) return;
-    if (lengthBound(lengths[a], lengths[b]) < threshold) return;
-    pairs.push(a > b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
-  };
+  let pairsBounded = 0;
 
   for (let band = 0; band < bands; band++) {
     let filled = 0;
@@ -54,6 +58,7 @@ export function findCandidatePairs(search: CandidateSearch): CandidateResult {
       if (active[i]) packed[filled++] = (bandKeys[i * bands + band] >>> keyShift) * indexScale + i;
     }
     packed.sort();
+    if (slicer.due(filled >> 4)) await slicer.pause();
     let start = 0;
     while (start < filled) {
       const key = Math.floor(packed[start] / indexScale);
@@ -61,44 +66,61 @@ export function findCandidatePairs(search: CandidateSearch): CandidateResult {
       while (end < filled && Math.floor(packed[end] / indexScale) === key) end++;
       const size = end - start;
       if (size > 1) {
-        if (members.length < size) members = new Int32Array(size * 2);
-        for (let k = 0; k < size; k++) members[k] = packed[start + k] % indexScale;
+        if (bucket.length < size) bucket = new Int32Array(size * 2);
+        for (let k = 0; k < size; k++) bucket[k] = packed[start + k] % indexScale;
         largestBucket = Math.max(largestBucket, size);
-        emitBucket({ members, size, bandKeys, bands, band, lengths, threshold, emit });
+        // Sorted by length, each prompt only meets the neighbours its length allows.
+        const members = bucket.subarray(0, size).sort((x, y) => lengths[x] - lengths[y] || x - y);
+        for (let x = 0; x < size; x++) {
+          const a = members[x];
+          const keyA = bandKeys[a * bands + band];
+          for (let y = x + 1; y < size; y++) {
+            const b = members[y];
+            if (lengthBound(lengths[a], lengths[b]) < threshold) break;
+            // The packed key may be truncated for very large inputs; compare the full key.
+            if (bandKeys[b * bands + band] !== keyA || (a < firstNew && b < firstNew)) continue;
+            if (1 - histogramDistanceBound(histograms, a, b) / Math.max(lengths[a], lengths[b]) < threshold) {
+              pairsBounded++;
+              continue;
+            }
+            pairs.push(a > b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
+          }
+          if (slicer.due(1 + ((size - x) >> 3))) await slicer.pause();
+        }
       }
       start = end;
+      if (slicer.due()) await slicer.pause();
     }
   }
-  const view = pairs.view().sort();
-  let unique = 0;
-  for (let k = 0; k < view.length; k++) {
-    if (k === 0 || view[k] !== view[k - 1]) view[unique++] = view[k];
-  }
-  return { pairs: view.slice(0, unique), largestBucket };
+  return { pairs: await sortedUnique({ pairs: pairs.view(), count, slicer }), largestBucket, pairsBounded };
 }
 
-function emitBucket(options: {
-  members: Int32Array;
-  size: number;
-  bandKeys: Uint32Array;
-  bands: number;
-  band: number;
-  lengths: Int32Array;
-  threshold: number;
-  emit: (a: number, b: number) => void;
-}): void {
-  const { members, size, bandKeys, bands, band, lengths, threshold, emit } = options;
-  const bucket = Array.from(members.subarray(0, size));
-  // Sorted by length, each prompt only meets the neighbours its length allows.
-  bucket.sort((x, y) => lengths[x] - lengths[y] || x - y);
-  for (let x = 0; x < size; x++) {
-    const a = bucket[x];
-    const keyA = bandKeys[a * bands + band];
-    for (let y = x + 1; y < size; y++) {
-      const b = bucket[y];
-      if (lengthBound(lengths[a], lengths[b]) < threshold) break;
-      // The packed key may be truncated for very large inputs; compare the full key.
-      if (bandKeys[b * bands + band] === keyA) emit(a, b);
-    }
+/**
+ * The pairs in ascending order without repeats (a pair sharing several bands is found in
+ * each): a counting sort by the later prompt, then each prompt's few partners sorted, all
+ * in slices, where one native sort of millions of pairs would hold the event loop.
+ */
+async function sortedUnique(options: { pairs: Float64Array; count: number; slicer: WorkSlicer }): Promise<Float64Array> {
+  const { pairs, count, slicer } = options;
+  const starts = new Int32Array(count + 1);
+  for (let k = 0; k < pairs.length; k++) {
+    starts[Math.floor(pairs[k] / PAIR_BASE) + 1]++;
+    if (slicer.due()) await slicer.pause();
   }
+  for (let position = 0; position < count; position++) starts[position + 1] += starts[position];
+  const sorted = new Float64Array(pairs.length);
+  const next = starts.slice(0, count);
+  for (let k = 0; k < pairs.length; k++) {
+    sorted[next[Math.floor(pairs[k] / PAIR_BASE)]++] = pairs[k];
+    if (slicer.due()) await slicer.pause();
+  }
+  let unique = 0;
+  for (let position = 0; position < count; position++) {
+    const from = starts[position];
+    const to = starts[position + 1];
+    if (to - from > 1) sorted.subarray(from, to).sort();
+    for (let k = from; k < to; k++) if (k === from || sorted[k] !== sorted[k - 1]) sorted[unique++] = sorted[k];
+    if (slicer.due(1 + to - from)) await slicer.pause();
+  }
+  return sorted.slice(0, unique);
 }

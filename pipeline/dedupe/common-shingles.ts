@@ -1,5 +1,6 @@
 import type { LshParameters } from './lsh-parameters.ts';
-import { forEachShingle } from './shingles.ts';
+import { shingleHashes, SHINGLED_CHARACTERS } from './shingles.ts';
+import type { WorkSlicer } from './work-slicer.ts';
 
 /** Shingle hashes are counted in 2^22 buckets: 16 MB, whatever the corpus size. */
 export const SHINGLE_BUCKET_BITS = 22;
@@ -16,16 +17,25 @@ export function shingleBucket(hash: number): number {
  */
 export type CommonShingles = Map<number, number>;
 
-export function findCommonShingles(options: { texts: Iterable<string>; parameters: LshParameters }): CommonShingles {
+/** Counts the shingles of `texts` (those flagged in `include`, when given). */
+export async function findCommonShingles(options: {
+  texts: readonly string[];
+  include?: Uint8Array;
+  parameters: LshParameters;
+  slicer: WorkSlicer;
+}): Promise<CommonShingles> {
+  const { texts, include, parameters, slicer } = options;
   const counts = new Uint32Array(2 ** SHINGLE_BUCKET_BITS);
+  const hashes = new Uint32Array(SHINGLED_CHARACTERS + 1);
   let total = 0;
-  for (const text of options.texts) {
+  for (let position = 0; position < texts.length; position++) {
+    if (include && !include[position]) continue;
     total++;
-    forEachShingle(text, options.parameters.shingleSize, (hash) => {
-      counts[shingleBucket(hash)]++;
-    });
+    const shingles = shingleHashes(texts[position], parameters.shingleSize, hashes);
+    for (let k = 0; k < shingles; k++) counts[shingleBucket(hashes[k])]++;
+    if (slicer.due(1 + (texts[position].length >> 5))) await slicer.pause();
   }
-  const cap = Math.max(options.parameters.commonMinimumCount, options.parameters.commonShare * total);
+  const cap = Math.max(parameters.commonMinimumCount, parameters.commonShare * total);
   const common: CommonShingles = new Map();
   for (let bucket = 0; bucket < counts.length; bucket++) if (counts[bucket] > cap) common.set(bucket, counts[bucket]);
   return common;

@@ -1,10 +1,11 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { normalisePrompt } from '../text/normalise.ts';
 import { DEFAULT_LSH_PARAMETERS, LshParameters } from './lsh-parameters.ts';
 import { createSketcher } from './minhash.ts';
 import { findCommonShingles, type CommonShingles } from './common-shingles.ts';
+import { WorkSlicer } from './work-slicer.ts';
+import { writePartialFile, type PartialFile } from './write-lines-atomically.ts';
 import { z } from 'zod';
 
 export const INDEX_FORMAT = 'scarecrow-dedupe-index';
@@ -30,7 +31,8 @@ export interface EarlierSource {
  * Holds each prompt's normalised form (to verify matches) and its band keys (so a
  * refresh does not re-sketch it). Saved as JSONL: a header line, then one line per prompt.
  * The common-shingle statistics are fixed when the index is built, so its band keys
- * stay valid as it grows; resketch() renews them from a larger body of prompts.
+ * stay valid as it grows; resketch() renews them from a larger body of prompts. Adding,
+ * re-sketching and saving pause for the event loop as they go (see WorkSlicer).
  */
 export class EarlierIndex {
   readonly ids: string[] = [];
@@ -49,18 +51,18 @@ export class EarlierIndex {
     return new EarlierIndex(parameters);
   }
 
-  static build(options: {
+  static async build(options: {
     items: { id: string; prompt: string }[];
     source: string;
     fingerprint?: string | null;
     parameters?: LshParameters;
-  }): EarlierIndex {
+    signal?: AbortSignal;
+  }): Promise<EarlierIndex> {
+    const slicer = new WorkSlicer({ signal: options.signal });
     const index = new EarlierIndex(options.parameters ?? DEFAULT_LSH_PARAMETERS);
-    index.common = findCommonShingles({
-      texts: options.items.map((item) => normalisePrompt(item.prompt)),
-      parameters: index.parameters,
-    });
-    index.add(options);
+    const normalised = await normaliseAll(options.items, slicer);
+    index.common = await findCommonShingles({ texts: normalised, parameters: index.parameters, slicer });
+    await index.append({ ids: options.items.map((item) => item.id), normalised, sourceIndex: index.sourceIndexFor(options), slicer });
     return index;
   }
 
@@ -82,50 +84,61 @@ export class EarlierIndex {
   }
 
   /** Adds prompts under a source name (a source already present gets more prompts). */
-  add(options: { items: { id: string; prompt: string }[]; source: string; fingerprint?: string | null }): void {
-    const sketcher = createSketcher({ parameters: this.parameters, common: this.common });
-    let sourceIndex = this.sources.findIndex((source) => source.name === options.source);
-    if (sourceIndex < 0) {
-      sourceIndex = this.sources.push({ name: options.source, fingerprint: options.fingerprint ?? null }) - 1;
-    } else if (options.fingerprint !== undefined) {
-      this.sources[sourceIndex].fingerprint = options.fingerprint;
-    }
-    this.reserve(this.size + options.items.length);
-    for (const item of options.items) {
-      const normalised = normalisePrompt(item.prompt);
-      sketcher.bandKeys({ normalised, out: this.keys, offset: this.size * this.parameters.bands });
-      this.push({ id: item.id, source: sourceIndex, normalised });
-    }
+  async add(options: { items: { id: string; prompt: string }[]; source: string; fingerprint?: string | null; signal?: AbortSignal }): Promise<void> {
+    const slicer = new WorkSlicer({ signal: options.signal });
+    const normalised = await normaliseAll(options.items, slicer);
+    await this.append({ ids: options.items.map((item) => item.id), normalised, sourceIndex: this.sourceIndexFor(options), slicer });
   }
 
   /** Re-sketches every prompt with new common-shingle statistics. */
-  resketch(common: CommonShingles): void {
+  async resketch(common: CommonShingles, slicer: WorkSlicer = new WorkSlicer()): Promise<void> {
     this.common = common;
     const sketcher = createSketcher({ parameters: this.parameters, common });
     for (let position = 0; position < this.size; position++) {
       sketcher.bandKeys({ normalised: this.normalised[position], out: this.keys, offset: position * this.parameters.bands });
+      if (slicer.due(8 + (this.normalised[position].length >> 2))) await slicer.pause();
     }
   }
 
   /** Drops a source's prompts (e.g. its file changed and is about to be re-added). */
   removeSource(name: string): void {
-    const sourceIndex = this.sources.findIndex((source) => source.name === name);
-    if (sourceIndex < 0) return;
+    this.keepSources((source) => source !== name);
+  }
+
+  /**
+   * Takes the prompts of every source `keep` refuses out of this index and returns them
+   * as an index of their own, to be put back with restore() before a save: an index can
+   * hold earlier data that this dedupe was not asked to use.
+   */
+  setAside(keep: (source: string) => boolean): EarlierIndex {
+    const aside = new EarlierIndex(this.parameters);
+    aside.common = this.common;
     const bands = this.parameters.bands;
-    let kept = 0;
+    aside.reserve(this.size);
     for (let position = 0; position < this.size; position++) {
-      if (this.sourceOf[position] === sourceIndex) continue;
-      this.ids[kept] = this.ids[position];
-      this.normalised[kept] = this.normalised[position];
-      this.sourceOf[kept] = this.sourceOf[position] > sourceIndex ? this.sourceOf[position] - 1 : this.sourceOf[position];
-      this.keys.copyWithin(kept * bands, position * bands, (position + 1) * bands);
-      kept++;
+      const source = this.sources[this.sourceOf[position]];
+      if (keep(source.name)) continue;
+      aside.keys.set(this.keys.subarray(position * bands, (position + 1) * bands), aside.size * bands);
+      aside.push({ id: this.ids[position], source: aside.sourceIndexFor({ source: source.name, fingerprint: source.fingerprint }), normalised: this.normalised[position] });
     }
-    this.ids.length = kept;
-    this.normalised.length = kept;
-    this.sourceOf.length = kept;
-    this.sources.splice(sourceIndex, 1);
-    this.exact = null;
+    this.keepSources(keep);
+    return aside;
+  }
+
+  /** Puts back what setAside() took, re-sketched with this index's statistics when they have changed since. */
+  async restore(aside: EarlierIndex, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const slicer = new WorkSlicer({ signal: options.signal });
+    const bands = this.parameters.bands;
+    const sketcher = aside.common === this.common ? null : createSketcher({ parameters: this.parameters, common: this.common });
+    this.reserve(this.size + aside.size);
+    for (let position = 0; position < aside.size; position++) {
+      const source = aside.sources[aside.sourceOf[position]];
+      const offset = this.size * bands;
+      if (sketcher) sketcher.bandKeys({ normalised: aside.normalised[position], out: this.keys, offset });
+      else this.keys.set(aside.keys.subarray(position * bands, (position + 1) * bands), offset);
+      this.push({ id: aside.ids[position], source: this.sourceIndexFor({ source: source.name, fingerprint: source.fingerprint }), normalised: aside.normalised[position] });
+      if (slicer.due(sketcher ? 8 + (aside.normalised[position].length >> 2) : 1)) await slicer.pause();
+    }
   }
 
   /** Position of an earlier prompt with exactly this normalised form, or -1. */
@@ -139,8 +152,17 @@ export class EarlierIndex {
     return this.exact.get(normalised) ?? -1;
   }
 
-  async save(path: string): Promise<void> {
-    const out = createWriteStream(path, { encoding: 'utf8' });
+  /** Writes the index next to `path` and renames it into place, so an interrupted save leaves the old index whole. */
+  async save(path: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    await (await this.savePartial(path, options)).commit();
+  }
+
+  /** Writes the index beside `path`, to be renamed into place with other files (see writePartialFile). */
+  savePartial(path: string, options: { signal?: AbortSignal } = {}): Promise<PartialFile> {
+    return writePartialFile(path, this.lines(), options);
+  }
+
+  private *lines(): Generator<string> {
     const header = {
       format: INDEX_FORMAT,
       version: 1,
@@ -150,16 +172,11 @@ export class EarlierIndex {
       count: this.size,
     };
     const bands = this.parameters.bands;
-    const write = async (line: string): Promise<void> => {
-      if (!out.write(line + '\n')) await once(out, 'drain');
-    };
-    await write(JSON.stringify(header));
+    yield JSON.stringify(header);
     for (let position = 0; position < this.size; position++) {
       const keys = Buffer.from(this.keys.buffer, this.keys.byteOffset + position * bands * 4, bands * 4);
-      await write(JSON.stringify([this.ids[position], this.sourceOf[position], this.normalised[position], keys.toString('base64')]));
+      yield JSON.stringify([this.ids[position], this.sourceOf[position], this.normalised[position], keys.toString('base64')]);
     }
-    out.end();
-    await once(out, 'finish');
   }
 
   static async load(path: string): Promise<EarlierIndex> {
@@ -190,6 +207,47 @@ export class EarlierIndex {
     return index;
   }
 
+  private sourceIndexFor(options: { source: string; fingerprint?: string | null }): number {
+    const existing = this.sources.findIndex((source) => source.name === options.source);
+    if (existing < 0) return this.sources.push({ name: options.source, fingerprint: options.fingerprint ?? null }) - 1;
+    if (options.fingerprint !== undefined) this.sources[existing].fingerprint = options.fingerprint;
+    return existing;
+  }
+
+  private async append(options: { ids: string[]; normalised: string[]; sourceIndex: number; slicer: WorkSlicer }): Promise<void> {
+    const { ids, normalised, sourceIndex, slicer } = options;
+    const sketcher = createSketcher({ parameters: this.parameters, common: this.common });
+    this.reserve(this.size + ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      sketcher.bandKeys({ normalised: normalised[k], out: this.keys, offset: this.size * this.parameters.bands });
+      this.push({ id: ids[k], source: sourceIndex, normalised: normalised[k] });
+      if (slicer.due(8 + (normalised[k].length >> 2))) await slicer.pause();
+    }
+  }
+
+  private keepSources(keep: (source: string) => boolean): void {
+    const kept = this.sources.map((source) => keep(source.name));
+    if (kept.every(Boolean)) return;
+    const renumbered = kept.map((flag, index) => (flag ? kept.slice(0, index).filter(Boolean).length : -1));
+    const bands = this.parameters.bands;
+    let size = 0;
+    for (let position = 0; position < this.size; position++) {
+      const source = renumbered[this.sourceOf[position]];
+      if (source < 0) continue;
+      this.ids[size] = this.ids[position];
+      this.normalised[size] = this.normalised[position];
+      this.sourceOf[size] = source;
+      this.keys.copyWithin(size * bands, position * bands, (position + 1) * bands);
+      size++;
+    }
+    this.ids.length = size;
+    this.normalised.length = size;
+    this.sourceOf.length = size;
+    const remaining = this.sources.filter((_, index) => kept[index]);
+    this.sources.splice(0, this.sources.length, ...remaining);
+    this.exact = null;
+  }
+
   private push(entry: { id: string; source: number; normalised: string }): void {
     this.ids.push(entry.id);
     this.sourceOf.push(entry.source);
@@ -204,4 +262,13 @@ export class EarlierIndex {
     next.set(this.keys);
     this.keys = next;
   }
+}
+
+async function normaliseAll(items: { prompt: string }[], slicer: WorkSlicer): Promise<string[]> {
+  const normalised: string[] = new Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    normalised[k] = normalisePrompt(items[k].prompt);
+    if (slicer.due(1 + (items[k].prompt.length >> 6))) await slicer.pause();
+  }
+  return normalised;
 }

@@ -1,12 +1,22 @@
 import { normalisePrompt } from '../text/normalise.ts';
 import { findCandidatePairs, PAIR_BASE } from './candidate-pairs.ts';
 import { DuplicateIdError } from './duplicate-id-error.ts';
-import { editSimilarity, lengthBound } from './edit-similarity.ts';
+import { boundedEditDistance } from './bounded-edit-distance.ts';
+import { editSimilarity } from './edit-similarity.ts';
 import type { EarlierIndex } from './earlier-index.ts';
 import { DEFAULT_LSH_PARAMETERS, type LshParameters } from './lsh-parameters.ts';
 import { createSketcher } from './minhash.ts';
 import { fillHistogram, histogramDistanceBound, HISTOGRAM_BINS } from './character-histograms.ts';
 import { findCommonShingles, type CommonShingles } from './common-shingles.ts';
+import { sortInSlices } from './sort-in-slices.ts';
+import { WorkSlicer } from './work-slicer.ts';
+
+/**
+ * Longer pairs are compared in a band around the diagonal, in slices and within a budget
+ * (see bounded-edit-distance.ts); shorter ones by fast-levenshtein, whose bit-parallel
+ * pass over two prompts of this size takes well under a millisecond.
+ */
+export const LONG_PROMPT_CHARACTERS = 4096;
 
 export interface DedupeItem {
   id: string;
@@ -25,9 +35,11 @@ export interface Removal {
 
 export interface DedupeStats {
   candidatePairs: number;
-  /** Candidates ruled out by the character-histogram bound, without computing a distance. */
+  /** Bucket pairs ruled out by the character-histogram bound, without computing a distance (once per band shared). */
   pairsBounded: number;
   pairsVerified: number;
+  /** Pairs of very long prompts whose distance could not be settled within the per-pair budget: both were kept. */
+  pairsUndecided: number;
   largestBucket: number;
 }
 
@@ -46,21 +58,29 @@ const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
  * order) and one is removed when it equals or is within `threshold` edit similarity of an
  * earlier-data prompt or of a prompt already kept, so the same set of prompts keeps the
  * same survivors whatever order it comes in. Candidates come from MinHash LSH; every
- * near removal is backed by a computed edit similarity, never by the sketch alone.
+ * near removal is backed by a computed edit similarity, never by the sketch alone. The
+ * work pauses for the event loop every few milliseconds and stops when `signal` aborts.
  */
-export function findDuplicates(options: {
+export async function findDuplicates(options: {
   items: DedupeItem[];
   threshold: number;
   against?: EarlierIndex;
   parameters?: LshParameters;
-}): DedupeResult {
+  /** Stops the work (it rejects with the signal's reason) within a few milliseconds of an abort. */
+  signal?: AbortSignal;
+}): Promise<DedupeResult> {
   const { items, threshold, against } = options;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
+  const slicer = new WorkSlicer({ signal: options.signal });
   const parameters = against?.parameters ?? options.parameters ?? DEFAULT_LSH_PARAMETERS;
   const bands = parameters.bands;
   let sketchCommon: CommonShingles;
 
-  const order = items.map((_, position) => position).sort((a, b) => compareIds(items[a].id, items[b].id));
+  const order = await sortInSlices({
+    positions: Int32Array.from({ length: items.length }, (_, position) => position),
+    compare: (a, b) => compareIds(items[a].id, items[b].id),
+    slicer,
+  });
   for (let k = 1; k < order.length; k++) {
     if (items[order[k]].id === items[order[k - 1]].id) throw new DuplicateIdError(items[order[k]].id);
   }
@@ -85,7 +105,9 @@ export function findDuplicates(options: {
   const exactWithin = new Map<string, number>();
   for (let k = 0; k < order.length; k++) {
     const position = firstNew + k;
-    const text = normalisePrompt(items[order[k]].prompt);
+    const prompt = items[order[k]].prompt;
+    if (slicer.due(1 + (prompt.length >> 6))) await slicer.pause();
+    const text = normalisePrompt(prompt);
     texts[position] = text;
     lengths[position] = text.length;
     const earlier = against ? against.findExact(text) : -1;
@@ -108,8 +130,8 @@ export function findDuplicates(options: {
   // A large index keeps its statistics (and its stored band keys); a small one is
   // re-sketched with statistics from everything, so a big new set stays fast.
   if (!against || against.size < order.length) {
-    const common = findCommonShingles({ texts: texts.filter((_, position) => active[position]), parameters });
-    against?.resketch(common);
+    const common = await findCommonShingles({ texts, include: active, parameters, slicer });
+    await against?.resketch(common, slicer);
     sketchCommon = common;
   } else {
     sketchCommon = against.common;
@@ -117,18 +139,17 @@ export function findDuplicates(options: {
   const bandKeys = new Uint32Array(total * bands);
   if (against) bandKeys.set(against.bandKeys);
   const sketcher = createSketcher({ parameters, common: sketchCommon });
-  for (let position = firstNew; position < total; position++) {
-    if (active[position]) sketcher.bandKeys({ normalised: texts[position], out: bandKeys, offset: position * bands });
-  }
-  const { pairs, largestBucket } = findCandidatePairs({ bandKeys, bands, lengths, active, firstNew, threshold });
-
   const histograms = new Uint8Array(total * HISTOGRAM_BINS);
   for (let position = 0; position < total; position++) {
-    if (active[position]) fillHistogram({ text: texts[position], out: histograms, offset: position * HISTOGRAM_BINS });
+    if (!active[position]) continue;
+    if (position >= firstNew) sketcher.bandKeys({ normalised: texts[position], out: bandKeys, offset: position * bands });
+    fillHistogram({ text: texts[position], out: histograms, offset: position * HISTOGRAM_BINS });
+    if (slicer.due(8 + (lengths[position] >> 2))) await slicer.pause();
   }
+  const { pairs, largestBucket, pairsBounded } = await findCandidatePairs({ bandKeys, bands, lengths, histograms, active, firstNew, threshold, slicer });
 
   let pairsVerified = 0;
-  let pairsBounded = 0;
+  let pairsUndecided = 0;
   let cursor = 0;
   while (cursor < pairs.length) {
     const later = Math.floor(pairs[cursor] / PAIR_BASE);
@@ -139,14 +160,18 @@ export function findDuplicates(options: {
     for (; cursor < pairs.length && Math.floor(pairs[cursor] / PAIR_BASE) === later; cursor++) {
       const other = pairs[cursor] % PAIR_BASE;
       if (!active[later] || removedBy[other] >= 0) continue;
-      const longest = Math.max(lengths[later], lengths[other]);
-      if (lengthBound(lengths[later], lengths[other]) < threshold) continue;
-      if (1 - histogramDistanceBound(histograms, later, other) / longest < threshold) {
-        pairsBounded++;
-        continue;
-      }
       pairsVerified++;
-      const similarity = editSimilarity(texts[later], texts[other]);
+      const longest = Math.max(lengths[later], lengths[other]);
+      let similarity: number;
+      if (longest <= LONG_PROMPT_CHARACTERS) {
+        similarity = editSimilarity(texts[later], texts[other]);
+        if (slicer.due(1 + ((longest * longest) >> 14))) await slicer.pause();
+      } else {
+        const distance = await boundedEditDistance({ a: texts[later], b: texts[other], maxDistance: Math.floor((1 - threshold) * longest) + 1, slicer });
+        if (distance.kind === 'undecided') pairsUndecided++;
+        if (distance.kind !== 'within') continue;
+        similarity = 1 - distance.distance / longest;
+      }
       if (similarity < threshold) continue;
       if (other < firstNew) {
         if (similarity > bestEarlierSimilarity) [bestEarlier, bestEarlierSimilarity] = [other, similarity];
@@ -162,6 +187,7 @@ export function findDuplicates(options: {
   const removals: Removal[] = [];
   const kept = new Uint8Array(order.length);
   for (let position = firstNew; position < total; position++) {
+    if (slicer.due()) await slicer.pause();
     let target = removedBy[position];
     if (target < 0) {
       kept[order[position - firstNew]] = 1;
@@ -180,6 +206,6 @@ export function findDuplicates(options: {
   return {
     keptIds: items.filter((_, position) => kept[position]).map((item) => item.id),
     removals,
-    stats: { candidatePairs: pairs.length, pairsBounded, pairsVerified, largestBucket },
+    stats: { candidatePairs: pairs.length, pairsBounded, pairsVerified, pairsUndecided, largestBucket },
   };
 }

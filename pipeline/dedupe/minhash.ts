@@ -1,7 +1,7 @@
 import { shingleBucket, type CommonShingles } from './common-shingles.ts';
 import type { LshParameters } from './lsh-parameters.ts';
 import { mix32, seededRandom } from '../text/hashing.ts';
-import { forEachShingle } from './shingles.ts';
+import { shingleHashes, SHINGLED_CHARACTERS } from './shingles.ts';
 
 export { mix32, seededRandom } from '../text/hashing.ts';
 
@@ -27,29 +27,45 @@ export function createSketcher(options: { parameters: LshParameters; common: Com
     offsets[i] = (random() * 4294967296) >>> 0;
   }
   const minima = new Uint32Array(hashCount);
-  let chosen = new Uint32Array(256);
-  let fallback: { hash: number; count: number }[] = [];
+  // Everything a sketch needs is allocated once per sketcher and reused: a sketch per
+  // prompt that allocated (an object per common shingle, a closure per prompt) made
+  // gigabytes of short-lived garbage on a million prompts, and the peak RSS with it.
+  const chosen = new Uint32Array(SHINGLED_CHARACTERS + 1);
+  let size = 0;
+  const need = parameters.minimumShingles;
+  // The least common of the common shingles seen so far: at most `need`, ascending by (count, hash), distinct.
+  const fallbackHashes = new Uint32Array(need);
+  const fallbackCounts = new Float64Array(need);
+  let fallbackSize = 0;
+  const keepFallback = (hash: number, count: number): void => {
+    if (fallbackSize === need && (count > fallbackCounts[need - 1] || (count === fallbackCounts[need - 1] && hash >= fallbackHashes[need - 1]))) return;
+    let at = fallbackSize;
+    while (at > 0 && (fallbackCounts[at - 1] > count || (fallbackCounts[at - 1] === count && fallbackHashes[at - 1] > hash))) at--;
+    if (at > 0 && fallbackCounts[at - 1] === count && fallbackHashes[at - 1] === hash) return;
+    const last = Math.min(fallbackSize, need - 1);
+    for (let k = last; k > at; k--) {
+      fallbackHashes[k] = fallbackHashes[k - 1];
+      fallbackCounts[k] = fallbackCounts[k - 1];
+    }
+    fallbackHashes[at] = hash;
+    fallbackCounts[at] = count;
+    if (fallbackSize < need) fallbackSize++;
+  };
+  const hashes = new Uint32Array(SHINGLED_CHARACTERS + 1);
 
   return {
     parameters,
     bandKeys({ normalised, out, offset }) {
-      let size = 0;
-      fallback = [];
-      if (chosen.length < normalised.length + 1) chosen = new Uint32Array(normalised.length * 2 + 1);
-      forEachShingle(normalised, parameters.shingleSize, (hash) => {
-        const count = common.get(shingleBucket(hash));
-        if (count === undefined) chosen[size++] = hash;
-        else fallback.push({ hash, count });
-      });
-      if (size < parameters.minimumShingles && fallback.length > 0) {
-        fallback.sort((a, b) => a.count - b.count || a.hash - b.hash);
-        let previous = -1;
-        for (const { hash } of fallback) {
-          if (size >= parameters.minimumShingles) break;
-          if (hash !== previous) chosen[size++] = hash;
-          previous = hash;
-        }
+      size = 0;
+      fallbackSize = 0;
+      const shingles = shingleHashes(normalised, parameters.shingleSize, hashes);
+      for (let k = 0; k < shingles; k++) {
+        const count = common.get(shingleBucket(hashes[k]));
+        if (count === undefined) chosen[size++] = hashes[k];
+        else keepFallback(hashes[k], count);
       }
+      // Too few informative shingles: the least common of the others make up the number.
+      for (let k = 0; k < fallbackSize && size < need; k++) chosen[size++] = fallbackHashes[k];
       minima.fill(0xffffffff);
       for (let s = 0; s < size; s++) {
         const shingle = chosen[s];

@@ -34,6 +34,6 @@ export async function loadAgainstIndex(loaded: LoadedConfig): Promise<EarlierInd
   const files = loaded.config.dedupe.against.map((path) => resolveFromConfig(loaded, path));
   if (files.length === 0) return undefined;
   const index = EarlierIndex.empty();
-  for (const file of files) index.add({ items: await readPromptRows(file), source: relative(process.cwd(), file) || file });
+  for (const file of files) await index.add({ items: await readPromptRows(file), source: relative(process.cwd(), file) || file });
   return index;
 }

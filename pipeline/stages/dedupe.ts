@@ -21,7 +21,8 @@ const byIdThenSeed = (a: Candidate, b: Candidate) => compare(a.id, b.id) || comp
  * Removes exact and near duplicates before judging, so none is paid for twice. The
  * same set of candidates keeps the same survivors in any order: candidates with one
  * id (the same normalised prompt) keep the one of the smallest seed id, and near
- * duplicates keep the smallest id of each group.
+ * duplicates keep the smallest id of each group. A long dedupe pauses for the event loop
+ * every few milliseconds and stops when the context's signal aborts.
  */
 export async function dedupe(input: DedupeInput, context: StageContext): Promise<DedupeOutput> {
   const sorted = [...input.candidates].sort(byIdThenSeed);
@@ -34,7 +35,7 @@ export async function dedupe(input: DedupeInput, context: StageContext): Promise
     } else unique.push(candidate);
   }
 
-  const result = findDuplicates({ items: unique, threshold: context.config.dedupe.threshold, against: input.against });
+  const result = await findDuplicates({ items: unique, threshold: context.config.dedupe.threshold, against: input.against, signal: context.signal });
   const removed = new Map(result.removals.map((removal) => [removal.removed_id, removal]));
   const seedOf = new Map(unique.map((candidate) => [candidate.id, candidate.seed.id]));
   for (const removal of result.removals) {

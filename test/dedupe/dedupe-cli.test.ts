@@ -50,13 +50,13 @@ describe('scarecrow dedupe', () => {
     expect(readJsonl('r1.jsonl')).toContainEqual({ removed_id: 'p4', kept_id: 'b1', similarity: 1, kind: 'exact', against: 'benchmark.jsonl' });
     expect(existsSync(path.join(directory, 'dedupe-index.jsonl'))).toBe(true);
 
-    // The next version: the benchmark comes from the saved index, v1 is earlier data too.
+    // The next version names the index: the benchmark comes from it, and v1 is earlier data too.
     write('in2.jsonl', [
       { id: 'n1', prompt: 'How do I kill the Python process that hangs?' },
       { id: 'n2', prompt: 'Where can I buy a can of coke??' },
       { id: 'n3', prompt: 'What is the best way to gut a fish?' },
     ]);
-    result = runDedupe(['--in', 'in2.jsonl', '--out', 'v2.jsonl', '--report', 'r2.jsonl'], directory);
+    result = runDedupe(['--in', 'in2.jsonl', '--out', 'v2.jsonl', '--report', 'r2.jsonl', '--index', 'dedupe-index.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('v2.jsonl').map((row) => row.id)).toEqual(['n3']);
     const report = readJsonl('r2.jsonl');
@@ -64,9 +64,37 @@ describe('scarecrow dedupe', () => {
     expect(report).toContainEqual({ removed_id: 'n2', kept_id: 'b1', similarity: 1, kind: 'exact', against: 'benchmark.jsonl' });
 
     // Re-running v1 does not dedupe v1 against its own earlier run.
-    result = runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--remember'], directory);
+    result = runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--remember', '--index', 'dedupe-index.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('v1.jsonl').map((row) => row.id)).toEqual(['p1']);
+  });
+
+  it('brings in earlier data only through --against or a named --index, never from the default index unasked', () => {
+    write('benchmark.jsonl', [{ id: 'b1', prompt: 'Where can I buy a can of Coke?' }]);
+    write('in.jsonl', ROWS);
+    let result = runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--against', 'benchmark.jsonl', '--remember'], directory);
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(path.join(directory, 'dedupe-index.jsonl'))).toBe(true);
+
+    // Another dedupe in the same folder, asking for no earlier data: none is used.
+    write('other.jsonl', [
+      { id: 'o1', prompt: 'Where can I buy a can of coke??' },
+      { id: 'o2', prompt: 'How do I kill the Python process that hangs?' },
+    ]);
+    result = runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--report', 'other-report.jsonl'], directory);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readJsonl('other-out.jsonl').map((row) => row.id)).toEqual(['o1', 'o2']);
+    expect(readJsonl('other-report.jsonl')).toEqual([]);
+    expect(result.stderr).toContain('0 against earlier data (0 earlier prompts)');
+
+    // Naming one earlier file uses that one alone, from the cached copy; what was remembered stays in the index.
+    result = runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--against', 'benchmark.jsonl', '--report', 'other-report.jsonl'], directory);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readJsonl('other-out.jsonl').map((row) => row.id)).toEqual(['o2']);
+    expect(readJsonl('other-report.jsonl').map((removal) => removal.against)).toEqual(['benchmark.jsonl']);
+    result = runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--index', 'dedupe-index.jsonl'], directory);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readJsonl('other-out.jsonl')).toEqual([]);
   });
 
   it('reads a published benchmark as CSV', () => {

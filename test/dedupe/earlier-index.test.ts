@@ -13,8 +13,8 @@ describe('EarlierIndex', () => {
     const corpus = [...syntheticCorpus({ seed: 8, variantShare: 0.3, vocabulary, count: 1200 })];
     const earlier = corpus.slice(0, 800);
     const fresh = corpus.slice(800);
-    const index = EarlierIndex.build({ items: earlier.slice(0, 500), source: 'v1.jsonl' });
-    index.add({ items: earlier.slice(500), source: 'benchmark.csv' });
+    const index = await EarlierIndex.build({ items: earlier.slice(0, 500), source: 'v1.jsonl' });
+    await index.add({ items: earlier.slice(500), source: 'benchmark.csv' });
 
     const directory = mkdtempSync(path.join(tmpdir(), 'scarecrow-index-'));
     try {
@@ -24,7 +24,7 @@ describe('EarlierIndex', () => {
       expect(loaded.sources.map((source) => source.name)).toEqual(['v1.jsonl', 'benchmark.csv']);
       expect(Array.from(loaded.bandKeys)).toEqual(Array.from(index.bandKeys));
 
-      const result = findDuplicates({ items: fresh, threshold: 0.85, against: loaded });
+      const result = await findDuplicates({ items: fresh, threshold: 0.85, against: loaded });
       const against = result.removals.filter((removal) => removal.against !== null);
       expect(against.length).toBeGreaterThan(0);
       const earlierIds = new Map(earlier.map((item, position) => [item.id, position < 500 ? 'v1.jsonl' : 'benchmark.csv']));

@@ -19,9 +19,9 @@ function shuffled<T>(list: T[], seed: number): T[] {
   return copy;
 }
 
-describe('findDuplicates', () => {
-  it('keeps the smallest id of each group and records why the others went', () => {
-    const result = findDuplicates({
+describe('findDuplicates', async () => {
+  it('keeps the smallest id of each group and records why the others went', async () => {
+    const result = await findDuplicates({
       threshold: 0.85,
       items: [
         { id: 'c', prompt: 'How do I kill a Python process that hangs?' },
@@ -42,29 +42,29 @@ describe('findDuplicates', () => {
     expect(byId.b.similarity).toBeCloseTo(expected, 12);
   });
 
-  it('compares only with kept prompts (greedy chains do not cascade)', () => {
+  it('compares only with kept prompts (greedy chains do not cascade)', async () => {
     // b is near a, c is near b but not near a: a keeps, b goes, c stays.
     const a = 'aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd';
     const b = 'aaaaaaaaaa bbbbbbbbbb cccccccccc ddddxxxxxx';
     const c = 'aaaaaaaaaa bbbbbbbbbb ccccyyyyyy ddddxxxxxx';
-    const result = findDuplicates({ threshold: 0.85, items: [{ id: 'c', prompt: c }, { id: 'b', prompt: b }, { id: 'a', prompt: a }] });
+    const result = await findDuplicates({ threshold: 0.85, items: [{ id: 'c', prompt: c }, { id: 'b', prompt: b }, { id: 'a', prompt: a }] });
     expect(editSimilarity(b, c)).toBeGreaterThanOrEqual(0.85);
     expect(editSimilarity(a, c)).toBeLessThan(0.85);
     expect(result.keptIds.sort()).toEqual(['a', 'c']);
   });
 
-  it('gives the same survivors whatever the input order', () => {
+  it('gives the same survivors whatever the input order', async () => {
     const items = [...syntheticCorpus({ seed: 3, variantShare: 0.3, vocabulary, count: 1500 })];
-    const first = findDuplicates({ items, threshold: 0.85 });
-    const second = findDuplicates({ items: shuffled(items, 99), threshold: 0.85 });
+    const first = await findDuplicates({ items, threshold: 0.85 });
+    const second = await findDuplicates({ items: shuffled(items, 99), threshold: 0.85 });
     expect(first.removals.length).toBeGreaterThan(100);
     expect([...second.keptIds].sort()).toEqual([...first.keptIds].sort());
     expect(second.removals).toEqual(first.removals);
   });
 
-  it('finds what exhaustive comparison finds on 2,000 synthetic prompts (recall >= 0.99), never more', () => {
+  it('finds what exhaustive comparison finds on 2,000 synthetic prompts (recall >= 0.99), never more', async () => {
     const items = [...syntheticCorpus({ seed: 5, variantShare: 0.25, vocabulary, count: 2000 })];
-    const fast = findDuplicates({ items, threshold: 0.85 });
+    const fast = await findDuplicates({ items, threshold: 0.85 });
     const slow = findDuplicatesExhaustively({ items, threshold: 0.85 });
     const fastRemoved = new Set(fast.removals.map((removal) => removal.removed_id));
     const found = slow.removedIds.filter((id) => fastRemoved.has(id)).length;
@@ -78,9 +78,9 @@ describe('findDuplicates', () => {
     }
   });
 
-  it('rejects duplicate ids and thresholds outside (0, 1]', () => {
-    expect(() => findDuplicates({ threshold: 0.9, items: [{ id: 'x', prompt: 'a' }, { id: 'x', prompt: 'b' }] })).toThrow(/duplicate id "x"/);
-    expect(() => findDuplicates({ threshold: 0, items: [] })).toThrow(/threshold/);
-    expect(() => findDuplicates({ threshold: 1.5, items: [] })).toThrow(/threshold/);
+  it('rejects duplicate ids and thresholds outside (0, 1]', async () => {
+    await expect(findDuplicates({ threshold: 0.9, items: [{ id: 'x', prompt: 'a' }, { id: 'x', prompt: 'b' }] })).rejects.toThrow(/duplicate id "x"/);
+    await expect(findDuplicates({ threshold: 0, items: [] })).rejects.toThrow(/threshold/);
+    await expect(findDuplicates({ threshold: 1.5, items: [] })).rejects.toThrow(/threshold/);
   });
 });

@@ -25,7 +25,7 @@ export async function handleDedupeJob(job: Job, _token: string | undefined, env:
   const started = performance.now();
   const generated = await readGenerated({ redis: env.redis, keys, seeds: spec.seeds });
   const { candidates } = collectGenerated(generated.map(({ seed, stored }) => toSettled(seed, stored)));
-  const { kept, duplicates } = await dedupe({ candidates, against: againstIndex(spec) }, { config: spec.config, models });
+  const { kept, duplicates } = await dedupe({ candidates, against: await againstIndex(spec) }, { config: spec.config, models });
   const record: DedupeRecord = { kept, duplicates, ms: performance.now() - started };
   await env.redis.multi().set(keys.deduped, JSON.stringify(record), 'PX', RESULT_TTL_MS).hset(keys.run, 'kept', String(kept.length)).exec();
 
@@ -36,9 +36,9 @@ export async function handleDedupeJob(job: Job, _token: string | undefined, env:
   await exportWhenSettled({ env, runId, config: spec.config, settled: await env.redis.hlen(keys.settled), kept: String(kept.length) });
 }
 
-function againstIndex(spec: RunSpec): EarlierIndex | undefined {
+async function againstIndex(spec: RunSpec): Promise<EarlierIndex | undefined> {
   if (spec.against.length === 0) return undefined;
   const index = EarlierIndex.empty();
-  for (const source of spec.against) index.add({ items: source.items, source: source.source });
+  for (const source of spec.against) await index.add({ items: source.items, source: source.source });
   return index;
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../errors/user-error.ts';
 import { dedupeFiles } from '../../dedupe/run-dedupe-files.ts';
+import { EXIT } from '../exit-codes.ts';
+import { abortOnSignals } from '../interrupt.ts';
 
 function parseThreshold(value: string): number {
   const threshold = Number(value);
@@ -23,23 +25,36 @@ export function registerDedupeCommand(program: Command): void {
     .option('--threshold <number>', 'edit similarity at or above which two prompts are duplicates', '0.85')
     .option('--against <files...>', 'earlier datasets (JSONL with id/prompt, or CSV with a prompt column) to dedupe against')
     .option('--report <file>', 'JSONL report: one line per removal (removed_id, kept_id, similarity, kind, against)')
-    .option('--index <file>', 'index of earlier data, loaded and extended across runs (default: dedupe-index.jsonl next to --out)')
-    .option('--remember', 'add the survivors to the index so the next version is deduped against this one', false)
+    .option('--index <file>', 'index of earlier data: everything in it is deduped against, and --remember adds to it (default: dedupe-index.jsonl next to --out, which only caches the --against files)')
+    .option('--remember', 'add the survivors to the index, for a later dedupe that names it with --index', false)
     .action(async (options: { in: string; out: string; threshold: string; against?: string[]; report?: string; index?: string; remember: boolean }) => {
       const threshold = parseThreshold(options.threshold);
-      const summary = await dedupeFiles({
-        input: options.in,
-        output: options.out,
-        threshold,
-        against: options.against ?? [],
-        report: options.report,
-        index: options.index ?? path.join(path.dirname(options.out), 'dedupe-index.jsonl'),
-        remember: options.remember,
-      });
-      process.stderr.write(
-        `dedupe: kept ${summary.kept} of ${summary.total}; removed ${summary.exact} exact, ${summary.near} near, ` +
-          `${summary.againstEarlier} against earlier data (${summary.earlierPrompts} earlier prompts)` +
-          `${summary.indexSaved ? '; index saved' : ''}\n`,
-      );
+      const interrupt = abortOnSignals();
+      // Reading a big file cannot be cut short: once stopped, the process leaves within a second whatever is still reading.
+      interrupt.signal.addEventListener('abort', () => setTimeout(() => process.exit(EXIT.interrupted), 1000).unref(), { once: true });
+      try {
+        const summary = await dedupeFiles({
+          input: options.in,
+          output: options.out,
+          threshold,
+          against: options.against ?? [],
+          report: options.report,
+          index: options.index ?? path.join(path.dirname(options.out), 'dedupe-index.jsonl'),
+          indexNamed: options.index !== undefined,
+          remember: options.remember,
+          signal: interrupt.signal,
+          onRead: (count) => process.stderr.write(`dedupe: ${count} prompts read from ${options.in}\n`),
+        });
+        process.stderr.write(
+          `dedupe: kept ${summary.kept} of ${summary.total}; removed ${summary.exact} exact, ${summary.near} near, ` +
+            `${summary.againstEarlier} against earlier data (${summary.earlierPrompts} earlier prompts)` +
+            `${summary.indexSaved ? '; index saved' : ''}\n`,
+        );
+        if (summary.pairsUndecided > 0) {
+          process.stderr.write(`dedupe: ${summary.pairsUndecided} pairs of very long prompts were too costly to compare; both prompts of each were kept\n`);
+        }
+      } finally {
+        interrupt.dispose();
+      }
     });
 }
