@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { listVersions, readLatest } from '../../workers/refresh/dataset-versions.ts';
+import type { LastRefresh } from '../../workers/refresh/last-refresh.ts';
 import { listSchedules, removeSchedule, upsertSchedule } from '../../workers/refresh/schedules.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
 import { deletePrefix, REDIS_URL, testPrefix } from './support.ts';
@@ -42,6 +43,15 @@ async function waitForVersion(root: string, test: (version: Version) => boolean)
   throw new Error('no such version appeared');
 }
 
+/** Waits for the schedule's last-refresh record, as `schedule list` shows it, to satisfy `test`. */
+async function waitForLastRefresh(options: { redis: Redis; prefix: string; test: (last: LastRefresh | null) => boolean }): Promise<LastRefresh> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(200)) {
+    const [schedule] = await listSchedules(options);
+    if (schedule && options.test(schedule.lastRefresh)) return schedule.lastRefresh!;
+  }
+  throw new Error('the schedule recorded no such refresh');
+}
+
 describe('scheduled refreshes', () => {
   it('write new versions that generate only new seeds and record what was added and removed', async () => {
     const prefix = testPrefix();
@@ -53,7 +63,8 @@ describe('scheduled refreshes', () => {
       writeFile(configFile, JSON.stringify({ name: 'refreshed', seeds: { paths: [join(PROJECT_ROOT, 'seeds')], ...seeds }, generate: { rewritesPerSeed: 2 }, simulator: { seed: 4 } }));
     await writeConfig({ categories: ['privacy', 'violence'], limit: 1 });
 
-    const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: QUEUE_STAGES, concurrency: 4, log: () => {} });
+    const logged: string[] = [];
+    const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: QUEUE_STAGES, concurrency: 4, log: (line) => logged.push(line) });
     cleanups.push(() => workers.close({ graceMs: 1000 }));
     const added = await upsertSchedule({ redis, prefix, name: 'nightly', cron: '*/2 * * * * *', configFile, outputDir: join(dir, 'out') });
     expect(added.next).toBeGreaterThan(Date.now() - 1000);
@@ -63,6 +74,16 @@ describe('scheduled refreshes', () => {
     const first = await waitForVersion(root, (version) => version.refresh.previous === null);
     expect(first.refresh.seeds_covered).toEqual(['privacy-001', 'violence-001']);
     expect(first.refresh.added).toBe(first.ids.length);
+
+    // Unchanged seeds: the refreshes that follow find nothing new and write no version, and say so.
+    const nothingNew = await waitForLastRefresh({ redis, prefix, test: (last) => last?.outcome === 'nothing-new' });
+    await waitForLastRefresh({ redis, prefix, test: (last) => last?.outcome === 'nothing-new' && last.at > nothingNew.at });
+    expect(nothingNew.latest).toMatch(/^v\d{8}T\d{6}Z$/);
+    for (const name of await listVersions(root)) {
+      const version = await readVersion(root, name);
+      expect(version.refresh.previous === null || version.refresh.added + version.refresh.removed > 0, `${name} repeats ${version.refresh.previous}`).toBe(true);
+    }
+    expect(logged.some((line) => /schedule nightly: nothing new since v\d{8}T\d{6}Z .*no version written/.test(line))).toBe(true);
 
     await writeConfig({ categories: ['privacy', 'violence'], limit: 2 });
     const grown = await waitForVersion(root, (version) => version.refresh.seeds_covered.length === 4 && version.refresh.added > 0);
@@ -80,5 +101,5 @@ describe('scheduled refreshes', () => {
     await removeSchedule({ redis, prefix, name: 'nightly' });
     expect(await listSchedules({ redis, prefix })).toEqual([]);
     expect(await readLatest(root)).toMatch(/^v\d{8}T\d{6}Z$/);
-  }, 60_000);
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { UserError } from '../../pipeline/errors/user-error.ts';
 import type { RefreshJobData } from '../job-data.ts';
 import { StageQueues, REMOVE_ON_COMPLETE, REMOVE_ON_FAIL } from '../stage-queues.ts';
+import { lastRefreshKey, readLastRefresh, type LastRefresh } from './last-refresh.ts';
 
 export const SCHEDULE_NAME = /^[A-Za-z0-9._-]+$/;
 
@@ -14,6 +15,8 @@ export interface ScheduleInfo {
   next: number | null;
   configFile: string | null;
   outputDir: string | null;
+  /** What the most recent refresh did; null before the first. */
+  lastRefresh: LastRefresh | null;
 }
 
 /**
@@ -57,10 +60,13 @@ export async function listSchedules(options: { redis: Redis; prefix: string }): 
   const queues = new StageQueues({ connection: options.redis, prefix: options.prefix });
   try {
     const schedulers = await queues.get('refresh').getJobSchedulers(0, -1, true);
-    return schedulers.map((scheduler) => {
-      const data = (scheduler.template?.data ?? {}) as Partial<RefreshJobData>;
-      return { name: scheduler.key, cron: scheduler.pattern ?? null, tz: scheduler.tz ?? null, next: scheduler.next ?? null, configFile: data.configFile ?? null, outputDir: data.outputDir ?? null };
-    });
+    return await Promise.all(
+      schedulers.map(async (scheduler) => {
+        const data = (scheduler.template?.data ?? {}) as Partial<RefreshJobData>;
+        const lastRefresh = await readLastRefresh({ redis: options.redis, prefix: options.prefix, schedule: scheduler.key });
+        return { name: scheduler.key, cron: scheduler.pattern ?? null, tz: scheduler.tz ?? null, next: scheduler.next ?? null, configFile: data.configFile ?? null, outputDir: data.outputDir ?? null, lastRefresh };
+      }),
+    );
   } finally {
     await queues.close();
   }
@@ -70,6 +76,7 @@ export async function removeSchedule(options: { redis: Redis; prefix: string; na
   const queues = new StageQueues({ connection: options.redis, prefix: options.prefix });
   try {
     if (!(await queues.get('refresh').removeJobScheduler(options.name))) throw new UserError(`no schedule named "${options.name}" (see scarecrow schedule list)`, { field: 'NAME' });
+    await options.redis.del(lastRefreshKey(options.prefix, options.name));
   } finally {
     await queues.close();
   }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { prefixFrom } from '../../../workers/queue-names.ts';
 import { connectChecked, redisUrlFrom } from '../../../workers/redis-connection.ts';
+import { describeLastRefresh } from '../../../workers/refresh/last-refresh.ts';
 import { listSchedules, removeSchedule, upsertSchedule } from '../../../workers/refresh/schedules.ts';
 import { loadConfigOption } from './load-config-option.ts';
 import { refuseUrlCredentials } from '../../../workers/url-credentials.ts';
@@ -38,12 +39,13 @@ export function registerScheduleCommand(program: Command): void {
 
   schedule
     .command('list')
-    .description('List schedules and their next refresh.')
+    .description('List schedules, their next refresh and what the last one did.')
     .action(async () => {
       const schedules = await withRedis((redis, prefix) => listSchedules({ redis, prefix }));
       if (schedules.length === 0) process.stdout.write('no schedules\n');
       for (const entry of schedules) {
         process.stdout.write(`${entry.name}  "${entry.cron}"${entry.tz ? ` ${entry.tz}` : ''}  next ${entry.next ? new Date(entry.next).toISOString() : '-'}  config ${entry.configFile ?? '(defaults)'}  output ${entry.outputDir}\n`);
+        process.stdout.write(`  ${describeLastRefresh(entry.lastRefresh)}\n`);
       }
     });
 
