@@ -21,10 +21,10 @@ export type Measured<T> = { ok: true; value: T; usage: Record<string, RoleUsage>
 export class UsageMeter {
   private readonly roles = new Map<string, RoleUsage>();
   // The meters of the pieces of work being measured; calls run concurrently, so each finds its own through its async context.
-  private readonly measuring = new AsyncLocalStorage<UsageMeter>();
+  private readonly measuring = new AsyncLocalStorage<{ meter: UsageMeter; stopped?: AbortSignal }>();
 
   record(role: string, usage: ModelUsage, pricing?: Pricing): void {
-    this.measuring.getStore()?.record(role, usage, pricing);
+    this.measuring.getStore()?.meter.record(role, usage, pricing);
     const entry = this.entry(role, pricing);
     entry.calls += 1;
     entry.promptTokens += usage.promptTokens;
@@ -35,18 +35,21 @@ export class UsageMeter {
   }
 
   recordFailure(role: string, pricing?: Pricing): void {
-    this.measuring.getStore()?.recordFailure(role, pricing);
+    const scope = this.measuring.getStore();
+    // A call cut short by a stop did not fail, and most were still waiting for a slot, never sent.
+    if (scope && !scope.stopped?.aborted) scope.meter.recordFailure(role, pricing);
     this.entry(role, pricing).failedCalls += 1;
   }
 
   /**
    * Runs `work` and returns, besides its value or error, what its own calls used (they
    * count here too), unrounded so adding up pieces gives what one meter would have.
+   * Failures once `stopped` has fired are not counted as the work's.
    */
-  async measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+  async measure<T>(work: () => Promise<T>, options: { stopped?: AbortSignal } = {}): Promise<Measured<T>> {
     const own = new UsageMeter();
     try {
-      const value = await this.measuring.run(own, work);
+      const value = await this.measuring.run({ meter: own, stopped: options.stopped }, work);
       return { ok: true, value, usage: own.raw() };
     } catch (error) {
       return { ok: false, error, usage: own.raw() };

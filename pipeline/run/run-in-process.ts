@@ -65,7 +65,7 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
   const timings: Record<string, number> = {};
   const started = performance.now();
   const meter = new UsageMeter();
-  const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds }), meter });
+  const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds }), meter, stopped: signal });
   if (journal.available > 0) onEvent?.({ type: 'notice', message: `resuming: ${journal.available} results of an unfinished run of this config are reused` });
   let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   try {

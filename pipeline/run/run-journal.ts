@@ -44,19 +44,20 @@ export class RunJournal {
     private readonly entries: Map<string, Entry>,
     private readonly earlierLost: UsageMeter,
     private readonly meter: UsageMeter,
+    private readonly stopped: AbortSignal | undefined,
     stream: WriteStream,
   ) {
     this.stream = stream;
     this.earlierCount = entries.size;
   }
 
-  /** `meter` counts this run's usage: the calls made now, and those behind every result reused. */
-  static async open(options: { file: string; fingerprint: string; meter: UsageMeter }): Promise<RunJournal> {
+  /** `meter` counts this run's usage: the calls made now, and those behind every result reused. `stopped` is the run's stop signal. */
+  static async open(options: { file: string; fingerprint: string; meter: UsageMeter; stopped?: AbortSignal }): Promise<RunJournal> {
     const earlier = await readJournal(options.file, options.fingerprint);
     await mkdir(dirname(options.file), { recursive: true });
     const stream = createWriteStream(options.file, { flags: earlier ? 'a' : 'w' });
     if (!earlier) stream.write(JSON.stringify({ journal: 'scarecrow-run', fingerprint: options.fingerprint } satisfies JournalHeader) + '\n');
-    return new RunJournal(options.file, earlier?.entries ?? new Map(), earlier?.lost ?? new UsageMeter(), options.meter, stream);
+    return new RunJournal(options.file, earlier?.entries ?? new Map(), earlier?.lost ?? new UsageMeter(), options.meter, options.stopped, stream);
   }
 
   /** Results found from an earlier, unfinished run of the same config. */
@@ -94,7 +95,7 @@ export class RunJournal {
       this.resumed.merge(entry.usage);
       return entry.value as T;
     }
-    const measured = await this.meter.measure(work);
+    const measured = await this.meter.measure(work, { stopped: this.stopped });
     if (!measured.ok) {
       if (Object.keys(measured.usage).length > 0) this.stream.write(JSON.stringify({ lost: measured.usage } satisfies LostLine) + '\n');
       throw measured.error;

@@ -11,7 +11,8 @@ describe('the run journal counts what results cost', () => {
   it('a resumed run counts the calls behind reused results, priced, and what stopped work had spent apart', async () => {
     const file = join(await temp.make(), '.run.journal.jsonl');
     const first = new UsageMeter();
-    const journal = await RunJournal.open({ file, fingerprint: 'f', meter: first });
+    const stop = new AbortController();
+    const journal = await RunJournal.open({ file, fingerprint: 'f', meter: first, stopped: stop.signal });
     const value = await journal.remember('judge', 'a', async () => {
       first.record('judge:j', { promptTokens: 1000, completionTokens: 100 }, PRICING);
       first.recordFailure('judge:j', PRICING);
@@ -22,6 +23,9 @@ describe('the run journal counts what results cost', () => {
     await expect(
       journal.remember('judge', 'b', async () => {
         first.record('judge:j', { promptTokens: 500, completionTokens: 0 }, PRICING);
+        // Ctrl-C: the next call is cut short, which is a stop, not a failed call.
+        stop.abort();
+        first.recordFailure('judge:j', PRICING);
         throw new DOMException('interrupted', 'AbortError');
       }),
     ).rejects.toThrow('interrupted');
