@@ -11,7 +11,8 @@ export const REMOVE_ON_FAIL = { age: 7 * 24 * 3600, count: 10_000 };
  * Attempts and backoff per stage: one, plus a few for storing results through a Redis blip.
  * Model calls do not use them: each call's attempts are counted in its item's call ledger.
  */
-export function stageJobOptions(_options: { config: Config; stage: QueueStage }): JobsOptions {
+export function stageJobOptions(options: { config: Config; stage: QueueStage }): JobsOptions {
+  const { stage } = options;
   return {
     attempts: 1 + STORE_ATTEMPTS,
     backoff: { type: 'exponential', delay: 250, jitter: 0.5 },
