@@ -14,7 +14,6 @@ import { FINISHED_RUN_TTL_S } from './result-ttl.ts';
 import { removeFinishedRunJobs } from './run-jobs.ts';
 import { RunSummary } from './run-summary.ts';
 import { findStuckWork, requeueWork } from './stuck-work.ts';
-import { refuseUrlCredentials } from './url-credentials.ts';
 
 /**
  * Reads everything a run needs from the submitter's files (seeds, earlier data), so
@@ -31,7 +30,6 @@ export async function prepareRunSpec(options: {
   now?: number;
 }): Promise<RunSpec> {
   const { loaded } = options;
-  await refuseUrlCredentials(loaded);
   const selected = await selectSeeds(loaded);
   const seeds = options.skipSeeds ? selected.filter((seed) => !options.skipSeeds!.has(seed.id)) : selected;
   const refresh = options.refresh ? { ...options.refresh, selectedSeeds: selected } : null;

@@ -9,7 +9,17 @@ const Pricing = z
   .strict();
 
 /** A scheme-less `localhost:8000/v1` parses as a URL of scheme "localhost:", and ftp:// is no endpoint: only http and https are. */
-const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://localhost:8000/v1' });
+/**
+ * Credentials or a query in the URL would not reach the endpoint intact (the client drops the
+ * user part and puts the path after the query), and a config's URLs are recorded in manifests
+ * and, for queued runs, in Redis: the key belongs in the variable apiKeyEnv names.
+ */
+const HttpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://localhost:8000/v1' })
+  .refine((url) => {
+    const parsed = new URL(url);
+    return parsed.username === '' && parsed.password === '' && parsed.search === '';
+  }, 'carries credentials (a user:password@ or a query string, where keys go): give the URL without them and put the key in an environment variable named by apiKeyEnv');
 
 /** One model endpoint playing a role. With no baseURL the built-in simulator answers. */
 export const ModelRole = z

@@ -39,6 +39,13 @@ describe('config problems', () => {
     expect(await problemsOf(text)).toMatch(/my\.json:4: generator\.baseURL: must be an http:\/\/ or https:\/\/ URL/);
   });
 
+  it.each(['http://user:s3cret-9876@localhost:8000/v1', 'https://api.example.com/v1?api-key=s3cret-9876'])('refuses credentials in a baseURL, for every runner, without echoing them: %s', async (baseURL) => {
+    const text = `{\n  "targets": [\n    {\n      "model": "m",\n      "baseURL": ${JSON.stringify(baseURL)}\n    }\n  ]\n}`;
+    const message = await problemsOf(text);
+    expect(message).toMatch(/my\.json:5: targets\[0\]\.baseURL: carries credentials .*apiKeyEnv/);
+    expect(message).not.toContain('s3cret-9876');
+  });
+
   it('accepts http and https endpoints', async () => {
     for (const baseURL of ['http://localhost:8000/v1', 'https://api.openai.com/v1', 'http://[::1]:11434/v1']) {
       expect(await problemsOf(JSON.stringify({ generator: { model: 'm', baseURL } }))).toBe('');

@@ -4,7 +4,6 @@ import { connectChecked, redisUrlFrom } from '../../../workers/redis-connection.
 import { describeLastRefresh } from '../../../workers/refresh/last-refresh.ts';
 import { listSchedules, removeSchedule, upsertSchedule } from '../../../workers/refresh/schedules.ts';
 import { loadConfigOption } from './load-config-option.ts';
-import { refuseUrlCredentials } from '../../../workers/url-credentials.ts';
 
 async function withRedis<T>(work: (redis: Awaited<ReturnType<typeof connectChecked>>, prefix: string) => Promise<T>): Promise<T> {
   const redis = await connectChecked({ url: redisUrlFrom() });
@@ -30,7 +29,6 @@ export function registerScheduleCommand(program: Command): void {
     .option('--tz <zone>', 'time zone of the cron pattern, e.g. Europe/London (default: the workers\' local time)')
     .action(async (name: string, flags: { cron: string; config?: string; output?: string; tz?: string }) => {
       const loaded = await loadConfigOption(flags.config);
-      await refuseUrlCredentials(loaded); // each refresh is a queued run
       const added = await withRedis((redis, prefix) =>
         upsertSchedule({ redis, prefix, name, cron: flags.cron, tz: flags.tz, configFile: loaded.file, outputDir: flags.output ?? loaded.config.output.dir }),
       );
