@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { UnrecoverableError } from 'bullmq';
-import { createModels, type RoleModels } from '../pipeline/models/create-models.ts';
+import { createModels, usesSimulator, type RoleModels } from '../pipeline/models/create-models.ts';
 import { redactUrl, simulatorEndpointName } from '../pipeline/models/openai-model.ts';
 import { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import type { ModelRole } from '../pipeline/schemas/config.ts';
@@ -48,7 +48,8 @@ export class RunContexts {
     const parsed = RunSpec.safeParse(JSON.parse(text));
     if (!parsed.success) throw new UnrecoverableError(`run ${runId} has a malformed spec: ${parsed.error.issues[0]?.message}`);
     const spec = parsed.data;
-    const simulatorUrl = spec.simulated ? (await this.simulatorFor(spec)).url : null;
+    // Only roles with no baseURL need this worker's simulator; a standalone `scarecrow sim` counts as simulated but serves itself.
+    const simulatorUrl = usesSimulator(spec.config) ? (await this.simulatorFor(spec)).url : null;
     const base = createModels({ config: spec.config, simulatorUrl, meter: new UsageMeter(), env: this.options.env, maxAttempts: 1 });
     const gated = (model: RoleModels['generator'], role: ModelRole) =>
       this.options.gate.wrap(model, { endpoint: role.baseURL ? `${redactUrl(role.baseURL)} (${role.model})` : simulatorEndpointName(role.model), requestsPerMinute: role.requestsPerMinute });

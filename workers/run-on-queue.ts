@@ -24,6 +24,8 @@ export interface RunOnQueueOptions {
   warn?: (message: string) => void;
   /** How long to keep following through a Redis outage; DEFAULT_REDIS_OUTAGE_MS when omitted. */
   redisOutageMs?: number;
+  /** The simulated roles, when the caller has already found them (for its banner); found while preparing the run otherwise. */
+  simulatedRoles?: string[];
   /** Called once the run is submitted, before it is followed. */
   onSubmitted?: (result: SubmitResult) => void;
 }
@@ -50,7 +52,7 @@ export async function runOnQueue(options: RunOnQueueOptions): Promise<QueueRunRe
   const { loaded } = options;
   checkApiKeys(loaded.config, process.env, loaded.file ?? 'config');
   // Read and checked before Redis is reached: a config refused here leaves nothing there.
-  const spec = await prepareRunSpec({ loaded, outputDir: options.outputDir });
+  const spec = await prepareRunSpec({ loaded, outputDir: options.outputDir, simulatedRoles: options.simulatedRoles });
   const redis = await connectChecked({ url: options.redisUrl, warn: options.warn });
   let submitted: SubmitResult;
   try {

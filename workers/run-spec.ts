@@ -32,6 +32,7 @@ export const RunSpec = z.object({
   /** Folder the dataset folder goes in, as the workers see it. */
   outputDir: z.string(),
   simulated: z.boolean(),
+  simulatedRoles: z.array(z.string()).optional().describe('The roles a simulator answers, built-in or standalone `scarecrow sim`, as the submitter found them; those with no baseURL when absent.'),
   refresh: RefreshTarget.nullable().default(null),
 });
 export type RunSpec = z.infer<typeof RunSpec>;

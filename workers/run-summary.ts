@@ -7,6 +7,8 @@ export const RunSummary = z.object({
   counts: z.record(z.string(), z.number()),
   simulated: z.boolean(),
   seconds: z.number(),
+  /** Where the export moved the dataset it replaced, and kept ones it removed as too old; summaries of older versions have none. */
+  earlier: z.object({ kept: z.array(z.string()), removed: z.array(z.string()) }).default({ kept: [], removed: [] }),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

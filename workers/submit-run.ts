@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import { resolveFromConfig, type LoadedConfig } from '../pipeline/loading/load-config.ts';
-import { usesSimulator } from '../pipeline/models/create-models.ts';
+import { detectSimulatedRoles } from '../pipeline/models/detect-simulated-roles.ts';
 import { readPromptRows } from '../pipeline/run/load-against.ts';
 import { selectSeeds } from '../pipeline/run/select-seeds.ts';
 import { Config } from '../pipeline/schemas/config.ts';
@@ -25,6 +25,8 @@ export async function prepareRunSpec(options: {
   outputDir?: string;
   refresh?: RefreshRequest;
   extraAgainst?: AgainstSource[];
+  /** The simulated roles, when the submitter has already found them; found here otherwise. */
+  simulatedRoles?: string[];
   /** Seeds to leave out (a refresh skips those earlier versions covered). */
   skipSeeds?: Set<string>;
   now?: number;
@@ -43,7 +45,9 @@ export async function prepareRunSpec(options: {
   const config = Config.parse(loaded.config);
   const content = JSON.stringify({ config, seeds, against, outputDir, refresh });
   const runId = `r${createHash('sha256').update(content).digest('hex').slice(0, 16)}`;
-  return RunSpec.parse({ runId, createdAt: options.now ?? Date.now(), config, seeds, against, outputDir, simulated: usesSimulator(config), refresh });
+  // Found here, where the endpoints are reachable as the submitter configured them, so the workers' export writes the same manifest as an in-process run.
+  const simulatedRoles = options.simulatedRoles ?? (await detectSimulatedRoles({ config }));
+  return RunSpec.parse({ runId, createdAt: options.now ?? Date.now(), config, seeds, against, outputDir, simulated: simulatedRoles.length > 0, simulatedRoles, refresh });
 }
 
 export interface SubmitResult {

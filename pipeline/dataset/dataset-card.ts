@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { Config } from '../schemas/config.ts';
 import type { Manifest } from './manifest.ts';
 import { simulationWarning } from './simulation-warning.ts';
+import { simulatedRoles as simulatedRolesOf } from '../models/create-models.ts';
 
 export const SIMULATED_WARNING =
   'SIMULATED DATA: every model in this run was scarecrow\'s built-in simulator, not a real language model. These prompts, labels and refusal rates test the pipeline only; do not use them to evaluate a model.';
@@ -27,7 +28,9 @@ export function buildDatasetCard(options: CardOptions): string {
     tags: ['over-refusal', 'false-refusal', 'safety', 'llm-evaluation', 'synthetic', ...(manifest.simulated ? ['simulated'] : [])],
     configs: (['all', 'hard', 'toxic'] as const).map((name) => ({ config_name: name, data_files: [{ split: 'train', path: `data/${name}.jsonl` }] })),
   };
-  const role = (model: { model: string; baseURL?: string }) => `\`${model.model}\`${model.baseURL ? '' : ' (simulator)'}`;
+  // Manifests of older versions have no simulated_roles: there, a role with no baseURL was the simulated one.
+  const simulatedRoles = new Set(manifest.simulated_roles ?? simulatedRolesOf(config));
+  const role = (name: string, model: { model: string }) => `\`${model.model}\`${simulatedRoles.has(name) ? ' (simulator)' : ''}`;
   const lines = [
     '---',
     stringify(frontMatter).trimEnd(),
@@ -35,7 +38,7 @@ export function buildDatasetCard(options: CardOptions): string {
     '',
     `# ${config.name}`,
     '',
-    ...(manifest.simulated ? [`> **${simulationWarning({ config, when: 'after' }) ?? SIMULATED_WARNING}**`, ''] : []),
+    ...(manifest.simulated ? [`> **${simulationWarning({ config, when: 'after', simulatedRoles: [...simulatedRoles] }) ?? SIMULATED_WARNING}**`, ''] : []),
     'An over-refusal test set: prompts that look harmful but whose honest answers are not, for measuring how often a model refuses what it should answer. Made by scarecrow from seed harmful concepts: a generator model rewrote each concept into benign-but-scary prompts, an ensemble of judge models labelled each prompt, near-duplicates were removed, and target models were probed for refusals.',
     '',
     '## Configs',
@@ -54,10 +57,10 @@ export function buildDatasetCard(options: CardOptions): string {
     '## How it was made',
     '',
     `- Seeds: ${counts.seeds} harmful concepts in ${Object.keys(manifest.by_category).length} categories (${counts.seeds_failed} failed at generation).`,
-    `- Generator: ${role(config.generator)}, ${config.generate.rewritesPerSeed} rewrites per seed, template \`${manifest.templates.generate}\`: ${counts.generated} candidates.`,
+    `- Generator: ${role('generator', config.generator)}, ${config.generate.rewritesPerSeed} rewrites per seed, template \`${manifest.templates.generate}\`: ${counts.generated} candidates.`,
     `- Near-duplicates removed before judging (normalised edit similarity >= ${config.dedupe.threshold}): ${counts.duplicates_exact} exact, ${counts.duplicates_near} near.`,
-    `- Judges (${config.judge.rule} rule): ${config.judges.map(role).join(', ')}: ${counts.benign} benign, ${counts.controversial} controversial, ${counts.harmful} harmful.`,
-    `- Targets: ${config.targets.length > 0 ? config.targets.map(role).join(', ') : 'none'}; refusals detected by \`${manifest.refusal_classifier}\`${config.refusalJudge ? ` with ${role(config.refusalJudge)} deciding unsure cases` : ''}: ${counts.hard} hard.`,
+    `- Judges (${config.judge.rule} rule): ${config.judges.map((judge, index) => role(`judges[${index}]`, judge)).join(', ')}: ${counts.benign} benign, ${counts.controversial} controversial, ${counts.harmful} harmful.`,
+    `- Targets: ${config.targets.length > 0 ? config.targets.map((target, index) => role(`targets[${index}]`, target)).join(', ') : 'none'}; refusals detected by \`${manifest.refusal_classifier}\`${config.refusalJudge ? ` with ${role('refusalJudge', config.refusalJudge)} deciding unsure cases` : ''}: ${counts.hard} hard.`,
     `- ${counts.failed_candidates} candidates failed (see \`failures.jsonl\`); every seed and candidate is in a data file, \`duplicates.jsonl\` or \`failures.jsonl\`.`,
     '- The exact instructions given to the generator, the judges and the refusal judge, with the output schemas they answered in: `prompts.md`.',
     '',

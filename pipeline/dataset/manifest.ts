@@ -13,7 +13,7 @@ export interface Manifest {
   name: string;
   created_at: string;
   simulated: boolean;
-  /** The roles the built-in simulator answered (e.g. `judges[1]`); absent in manifests of older versions. */
+  /** The roles a simulator answered (e.g. `judges[1]`): the built-in one or a standalone `scarecrow sim`; absent in manifests of older versions. */
   simulated_roles?: string[];
   versions: Record<string, string>;
   templates: Record<string, string>;
@@ -33,6 +33,8 @@ export interface BuildManifestOptions {
   usage: Record<string, RoleUsage>;
   timingsMs: Record<string, number>;
   simulated: boolean;
+  /** The simulated roles, as the runner found them (standalone `scarecrow sim` endpoints included); those with no baseURL when omitted. */
+  simulatedRoles?: string[];
   /** Further sections other parts add (diversity, dedupe figures, refresh changes). */
   extra?: Record<string, unknown>;
   now?: Date;
@@ -46,7 +48,7 @@ export function buildManifest(options: BuildManifestOptions): Manifest {
     name: options.config.name,
     created_at: (options.now ?? new Date()).toISOString(),
     simulated: options.simulated,
-    simulated_roles: simulatedRoles(options.config),
+    simulated_roles: options.simulatedRoles ?? simulatedRoles(options.config),
     versions: packageVersions(),
     templates: { generate: GENERATE_TEMPLATE_VERSION, judge: JUDGE_TEMPLATE_VERSION, refusal_judge: REFUSAL_JUDGE_TEMPLATE_VERSION },
     refusal_classifier: REFUSAL_CLASSIFIER_VERSION,

@@ -6,24 +6,36 @@ import { SIMULATED_WARNING } from './dataset-card.ts';
 const DECIDES: Record<string, string> = { generator: 'prompts', judges: 'labels', targets: 'refusal rates and hard set', refusalJudge: 'refusal decisions' };
 
 /**
- * The warning for a run some or all of whose roles the built-in simulator answers, or
- * null when every role has a real endpoint. `before` speaks of the run about to start,
- * `after` of the data it made. A fully simulated run says so of every model; a partly
- * simulated one names its simulated roles and what they decided.
+ * The warning for a run some or all of whose roles a simulator answers, or null when
+ * every role has a real endpoint. `before` speaks of the run about to start, `after` of
+ * the data it made. A fully simulated run says so of every model; a partly simulated one
+ * names its simulated roles and what they decided. `simulatedRoles` (as the manifest
+ * lists them) also counts roles whose baseURL serves `scarecrow sim`; without it, the
+ * roles with no baseURL.
  */
-export function simulationWarning(options: { config: Config; when: 'before' | 'after' }): string | null {
+export function simulationWarning(options: { config: Config; when: 'before' | 'after'; simulatedRoles?: string[] }): string | null {
   const roles = allRoles(options.config);
-  const simulated = roles.filter(({ role }) => !role.baseURL);
+  const names = options.simulatedRoles ? new Set(options.simulatedRoles) : null;
+  const simulated = roles.filter(({ name, role }) => (names ? names.has(name) : !role.baseURL));
   if (simulated.length === 0) return null;
   if (simulated.length === roles.length) {
     return options.when === 'after'
       ? SIMULATED_WARNING
       : 'SIMULATED: every model in this run is scarecrow\'s built-in simulator, not a real language model. The prompts, labels and refusal rates it makes will test the pipeline only; do not use them to evaluate a model.';
   }
-  const names = simulated.map(({ name, role }) => `${name} (${role.model})`);
+  const named = simulated.map(({ name, role }) => `${name} (${role.model})`);
   const decided = [...new Set(simulated.map(({ name }) => DECIDES[name.replace(/\[\d+\]$/, '')]!))];
   const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]!);
+  const simulator = simulated.some(({ role }) => role.baseURL) ? 'simulator' : 'built-in simulator';
   return options.when === 'after'
-    ? `PARTLY SIMULATED DATA: ${list(names)} ${simulated.length > 1 ? 'were' : 'was'} scarecrow's built-in simulator, not a real language model; the other roles were real endpoints. The ${list(decided)} these roles gave test the pipeline only; do not use them to evaluate a model.`
-    : `PARTLY SIMULATED: ${list(names)} ${simulated.length > 1 ? 'have' : 'has'} no baseURL, so scarecrow's built-in simulator will answer ${simulated.length > 1 ? 'them' : 'it'}, not a real language model; the other roles use their real endpoints. The ${list(decided)} from simulated roles will test the pipeline only; do not use them to evaluate a model.`;
+    ? `PARTLY SIMULATED DATA: ${list(named)} ${simulated.length > 1 ? 'were' : 'was'} scarecrow's ${simulator}, not a real language model; the other roles were real endpoints. The ${list(decided)} these roles gave test the pipeline only; do not use them to evaluate a model.`
+    : `PARTLY SIMULATED: ${list(named)} ${why(simulated.map(({ role }) => role), simulated.length > 1)}, so scarecrow's ${simulator} will answer ${simulated.length > 1 ? 'them' : 'it'}, not a real language model; the other roles use their real endpoints. The ${list(decided)} from simulated roles will test the pipeline only; do not use them to evaluate a model.`;
+}
+
+/** Why the roles about to run are simulated: no baseURL, a baseURL serving `scarecrow sim`, or some of each. */
+function why(roles: { baseURL?: string }[], plural: boolean): string {
+  const standalone = roles.filter((role) => role.baseURL).length;
+  if (standalone === 0) return `${plural ? 'have' : 'has'} no baseURL`;
+  if (standalone === roles.length) return `${plural ? 'point' : 'points'} at a standalone scarecrow simulator (\`scarecrow sim\`)`;
+  return 'have no baseURL or point at a standalone scarecrow simulator (`scarecrow sim`)';
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LoadedConfig } from '../loading/load-config.ts';
 import { checkApiKeys, createModels, usesSimulator } from '../models/create-models.ts';
+import { detectSimulatedRoles } from '../models/detect-simulated-roles.ts';
 import { UsageMeter } from '../models/usage-meter.ts';
 import { startSimulator } from '../simulator/start-simulator.ts';
 import type { StageContext } from '../stages/stage-context.ts';
@@ -30,12 +31,16 @@ export interface RunInProcessOptions {
   signal?: AbortSignal;
   onEvent?: RunEventListener;
   env?: NodeJS.ProcessEnv;
+  /** The simulated roles, when the caller has already found them (for its banner); found here otherwise. */
+  simulatedRoles?: string[];
 }
 
 export interface RunResult {
   outcome: RunOutcome;
   exported: ExportOutput;
   simulated: boolean;
+  /** The roles a simulator answered, built-in or standalone, as the manifest lists them. */
+  simulatedRoles: string[];
 }
 
 /**
@@ -46,21 +51,22 @@ export async function runInProcess(options: RunInProcessOptions): Promise<RunRes
   const { loaded, signal, onEvent } = options;
   const { config } = loaded;
   checkApiKeys(config, options.env, loaded.file ?? 'config');
-  const simulated = usesSimulator(config);
+  const simulatedRoles = options.simulatedRoles ?? (await detectSimulatedRoles({ config, env: options.env }));
   const seeds = await selectSeeds(loaded);
   const against = await loadAgainstIndex(loaded);
   const outputDir = options.outputDir ?? loaded.config.output.dir;
   // One run per dataset at a time: a second would write the same journal, pay for every call again and replace the same folder.
   const lock = await acquireDatasetLock({ outputDir, name: config.name, onNotice: (message) => onEvent?.({ type: 'notice', message }) });
   try {
-    return await runLocked({ ...options, seeds, against, outputDir, simulated });
+    return await runLocked({ ...options, seeds, against, outputDir, simulatedRoles });
   } finally {
     await lock.release();
   }
 }
 
-async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against: Awaited<ReturnType<typeof loadAgainstIndex>>; outputDir: string; simulated: boolean }): Promise<RunResult> {
-  const { loaded, signal, onEvent, seeds, against, outputDir, simulated } = options;
+async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against: Awaited<ReturnType<typeof loadAgainstIndex>>; outputDir: string; simulatedRoles: string[] }): Promise<RunResult> {
+  const { loaded, signal, onEvent, seeds, against, outputDir, simulatedRoles } = options;
+  const simulated = simulatedRoles.length > 0;
   const { config } = loaded;
   const timings: Record<string, number> = {};
   const started = performance.now();
@@ -69,7 +75,8 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
   if (journal.available > 0) onEvent?.({ type: 'notice', message: `resuming: ${journal.available} results of an unfinished run of this config are reused` });
   let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   try {
-    simulator = simulated ? await startSimulator({ port: 0, ...config.simulator }) : null;
+    // Only roles with no baseURL need the simulator here; a standalone one serves itself.
+    simulator = usesSimulator(config) ? await startSimulator({ port: 0, ...config.simulator }) : null;
     const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
     const context: StageContext = { config, models, signal };
     const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
@@ -104,12 +111,13 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
         usage: meter.snapshot(),
         timingsMs: timings,
         simulated,
+        simulatedRoles,
         extra: { resumed_results: journal.reused, resumed_usage: journal.resumedUsage(), lost_usage: journal.lostUsage() },
       },
       { config, outputDir, signal },
     );
     await journal.discard();
-    return { outcome, exported, simulated };
+    return { outcome, exported, simulated, simulatedRoles };
   } catch (error) {
     if (signal?.aborted) throw new RunInterruptedError({ kept: journal.kept, journal: journal.file }, { cause: error });
     throw error;

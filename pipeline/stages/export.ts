@@ -17,6 +17,8 @@ export interface ExportInput {
   usage: Record<string, RoleUsage>;
   timingsMs: Record<string, number>;
   simulated: boolean;
+  /** The simulated roles as the runner found them (standalone `scarecrow sim` endpoints included); those with no baseURL when omitted. */
+  simulatedRoles?: string[];
   /** Manifest sections and card sections computed elsewhere (diversity, refresh changes). */
   extra?: Record<string, unknown>;
   cardSections?: string[];
@@ -62,6 +64,7 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     usage: input.usage,
     timingsMs: input.timingsMs,
     simulated: input.simulated,
+    simulatedRoles: input.simulatedRoles,
     extra: { diversity, ...input.extra },
   });
   const jsonl = {

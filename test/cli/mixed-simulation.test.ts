@@ -4,17 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulationBanner } from '../../pipeline/cli/simulation-banner.ts';
 import { defaultConfig } from '../../pipeline/loading/load-config.ts';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
-import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/start-simulator.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { startDisguisedSimulator } from './disguised-simulator.ts';
 
 const temp = useTempDir();
 const SEEDS = { paths: [join(PROJECT_ROOT, 'seeds')], limit: 1, categories: ['privacy', 'violence'] };
 
-// A real OpenAI-compatible server on its own port plays the "real" generator.
-let server: RunningSimulator;
+// An OpenAI-compatible server on its own port that does not list itself as the simulator plays the "real" generator.
+let server: Awaited<ReturnType<typeof startDisguisedSimulator>>;
 beforeAll(async () => {
-  server = await startSimulator({ port: 0 });
+  server = await startDisguisedSimulator();
 });
 afterAll(async () => {
   await server.close();

@@ -25,11 +25,11 @@ export async function handleExportJob(job: Job, _token: string | undefined, env:
   const { spec } = await env.contexts.get(runId);
   await env.redis.hset(keys.run, 'state', 'export');
   const { outcome, usage, timingsMs } = await assembleOutcome({ redis: env.redis, keys, spec });
-  const input = { outcome, usage, timingsMs, simulated: spec.simulated };
+  const input = { outcome, usage, timingsMs, simulated: spec.simulated, simulatedRoles: spec.simulatedRoles };
   const exported = spec.refresh
     ? await exportVersion({ input, spec, allSeeds: spec.refresh.selectedSeeds })
     : await exportDataset(input, { config: spec.config, outputDir: spec.outputDir });
-  const summary: RunSummary = { dir: exported.dir, sizes: exported.sizes, counts: { ...countOutcome(outcome).overall }, simulated: spec.simulated, seconds: Math.round(timingsMs.total! / 100) / 10 };
+  const summary: RunSummary = { dir: exported.dir, sizes: exported.sizes, counts: { ...countOutcome(outcome).overall }, simulated: spec.simulated, seconds: Math.round(timingsMs.total! / 100) / 10, earlier: exported.earlier };
   const fingerprint = (await datasetFingerprint(exported.dir)) ?? '';
   // Completed jobs hold prompts and verdicts; they go with the results (failed ones stay, for inspection).
   await removeFinishedRunJobs({ queueFor: (stage) => env.queues.get(stage), runId, states: ['completed'], waitForActiveMs: 5_000, except: job.id });

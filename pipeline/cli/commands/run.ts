@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { countOutcome } from '../../dataset/run-outcome.ts';
 import { checkEndpoints } from '../../models/check-endpoints.ts';
-import { usesSimulator } from '../../models/create-models.ts';
+import { detectSimulatedRoles } from '../../models/detect-simulated-roles.ts';
 import { checkRunInputs } from '../../run/check-run-inputs.ts';
 import { runInProcess } from '../../run/run-in-process.ts';
 import { RunInterruptedError } from '../../run/run-interrupted-error.ts';
@@ -41,15 +41,17 @@ export function registerRunCommand(program: Command): void {
       const loaded = await loadConfigOption(flags.config);
       // Bad keys, seed files or output folder stop the run here, before anything is printed, called or written.
       await checkRunInputs({ loaded, outputDir: flags.output });
-      const simulated = usesSimulator(loaded.config);
       // Every role with a real endpoint is checked, also when others are simulated.
       await checkEndpoints({ config: loaded.config });
-      process.stderr.write(banner({ loaded, when: 'before', queued: flags.queue }));
-      if (flags.queue) return runQueued({ loaded, flags, simulated });
+      // Found once, here: the banners, the summary line and (through the runner) the manifest and card all say the same.
+      const simulatedRoles = await detectSimulatedRoles({ config: loaded.config });
+      const simulated = simulatedRoles.length > 0;
+      process.stderr.write(simulationBanner({ loaded, when: 'before', queued: flags.queue, simulatedRoles }));
+      if (flags.queue) return runQueued({ loaded, flags, simulatedRoles });
       const reporter = createProgressReporter({ quiet: flags.quiet });
       const interrupt = abortOnSignals();
       try {
-        const result = await runInProcess({ loaded, outputDir: flags.output, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) }).catch((error: unknown) => {
+        const result = await runInProcess({ loaded, outputDir: flags.output, simulatedRoles, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) }).catch((error: unknown) => {
           if (!RunInterruptedError.isInstance(error)) throw error;
           reporter.stop();
           process.stderr.write(stoppedMessage(error.details.kept));
@@ -68,12 +70,11 @@ export function registerRunCommand(program: Command): void {
             `  seeds ${overall.seeds} (${overall.seeds_failed} failed), candidates ${overall.candidates}, duplicates ${overall.duplicates_exact} exact + ${overall.duplicates_near} near`,
             `  benign ${overall.benign}, controversial ${overall.controversial}, harmful ${overall.harmful}, hard ${overall.hard}, failed candidates ${overall.failed_candidates}`,
             `  all ${result.exported.sizes.all}, hard ${result.exported.sizes.hard}, toxic ${result.exported.sizes.toxic} rows, in ${seconds} s`,
-            ...result.exported.earlier.kept.map((dir) => `earlier dataset kept in ${dir}`),
-            ...result.exported.earlier.removed.map((dir) => `removed ${dir}: only the ${KEPT_DATASETS} newest earlier datasets are kept`),
+            ...earlierLines(result.exported.earlier),
             '',
           ].join('\n'),
         );
-        process.stderr.write(banner({ loaded, when: 'after' }));
+        process.stderr.write(simulationBanner({ loaded, when: 'after', simulatedRoles }));
         if (result.outcome.records.length === 0 && result.outcome.failures.length > 0) {
           // A dataset of nothing but failures is written for inspection, but a script must not take it for success.
           process.stderr.write(`every item failed: see ${result.exported.dir}/failures.jsonl\n`);
@@ -92,18 +93,23 @@ function stoppedMessage(kept: number): string {
   return `stopped; ${kept} result${kept === 1 ? '' : 's'} kept, run the same command to resume\n`;
 }
 
-function banner(options: { loaded: LoadedConfig; when: 'before' | 'after'; queued?: boolean }): string {
-  return simulationBanner(options);
+/** Where the dataset a run replaced went, and which kept ones it removed as too old. */
+function earlierLines(earlier: { kept: string[]; removed: string[] }): string[] {
+  return [
+    ...earlier.kept.map((dir) => `earlier dataset kept in ${dir}`),
+    ...earlier.removed.map((dir) => `removed ${dir}: only the ${KEPT_DATASETS} newest earlier datasets are kept`),
+  ];
 }
 
-async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simulated: boolean }): Promise<void> {
-  const { loaded, flags, simulated } = options;
+async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simulatedRoles: string[] }): Promise<void> {
+  const { loaded, flags, simulatedRoles } = options;
+  const simulated = simulatedRoles.length > 0;
   const reporter = createProgressReporter({ quiet: flags.quiet || flags.detach });
   const interrupt = abortOnSignals();
   const prefix = prefixFrom();
   try {
     const result = await runOnQueue({
-      loaded, redisUrl: redisUrlFrom(), prefix, outputDir: flags.output, detach: flags.detach, signal: interrupt.signal,
+      loaded, redisUrl: redisUrlFrom(), prefix, outputDir: flags.output, simulatedRoles, detach: flags.detach, signal: interrupt.signal,
       onEvent: (event) => reporter.onEvent(event),
       onSubmitted: ({ requeued }) => {
         if (requeued > 0) process.stderr.write(`${requeued} job${requeued === 1 ? '' : 's'} of the run in progress had no worker to move ${requeued === 1 ? 'it' : 'them'} (gone from the queues); queued again\n`);
@@ -139,10 +145,12 @@ async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simul
         `  seeds ${counts.seeds} (${counts.seeds_failed} failed), candidates ${counts.candidates}, duplicates ${counts.duplicates_exact} exact + ${counts.duplicates_near} near`,
         `  benign ${counts.benign}, controversial ${counts.controversial}, harmful ${counts.harmful}, hard ${counts.hard}, failed candidates ${counts.failed_candidates}`,
         `  all ${summary.sizes.all}, hard ${summary.sizes.hard}, toxic ${summary.sizes.toxic} rows, in ${summary.seconds.toFixed(1)} s`,
+        // A run answered from its summary moved nothing this time.
+        ...(result.reused ? [] : earlierLines(summary.earlier)),
         '',
       ].join('\n'),
     );
-    process.stderr.write(banner({ loaded, when: 'after', queued: true }));
+    process.stderr.write(simulationBanner({ loaded, when: 'after', queued: true, simulatedRoles }));
     if (nothingSucceeded(summary)) {
       process.stderr.write(`every item failed: see ${summary.dir}/failures.jsonl\n`);
       process.exitCode = EXIT.failure;
