@@ -1,7 +1,13 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
 import { isRunningHere, thisHost } from './process-identity.ts';
+
+/**
+ * A file's text: one string, or its pieces in order. Pieces are written as they come, so a
+ * large file is never held whole in one string, and the event loop runs between them.
+ */
+export type FileContent = string | Iterable<string> | AsyncIterable<string>;
 
 export interface WriteFolderOptions {
   /**
@@ -9,6 +15,8 @@ export interface WriteFolderOptions {
    * path on the same file system, not yet taken, to move it to.
    */
   keepReplaced?: (replaced: string) => Promise<string>;
+  /** Stops the write between pieces (Ctrl-C, SIGTERM): the temp folder is removed and the folder in place left as it was. */
+  signal?: AbortSignal;
 }
 
 export interface WriteFolderResult {
@@ -30,7 +38,7 @@ const FOREIGN_LEFTOVER_AGE_MS = 24 * 3600_000;
  * succeed. An interrupted write leaves a hidden sibling, which a later write clears
  * once its writer is no longer running.
  */
-export async function writeFolderAtomically(target: string, files: Record<string, string>, options: WriteFolderOptions = {}): Promise<WriteFolderResult> {
+export async function writeFolderAtomically(target: string, files: Record<string, FileContent>, options: WriteFolderOptions = {}): Promise<WriteFolderResult> {
   const parent = dirname(target);
   const name = basename(target);
   const tag = writerTag();
@@ -41,12 +49,30 @@ export async function writeFolderAtomically(target: string, files: Record<string
   try {
     for (const [path, content] of Object.entries(files)) {
       await mkdir(dirname(join(staging, path)), { recursive: true });
-      await writeFile(join(staging, path), content);
+      await writeContent(join(staging, path), content, options.signal);
     }
+    // Past this point the swap runs to the end, so the folder is never left moved aside.
+    options.signal?.throwIfAborted();
     return await swapIn({ staging, target, retired: join(parent, `.${name}.old-${tag}`), keepReplaced: options.keepReplaced });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+async function writeContent(path: string, content: FileContent, signal: AbortSignal | undefined): Promise<void> {
+  signal?.throwIfAborted();
+  if (typeof content === 'string') return writeFile(path, content);
+  const file = await open(path, 'wx');
+  try {
+    for await (const piece of content) {
+      signal?.throwIfAborted();
+      // Each piece is encoded and written on its own: a few milliseconds of work, then the event loop runs during the write.
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset)).bytesWritten;
+    }
+  } finally {
+    await file.close();
   }
 }
 

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { buildDatasetCard } from '../dataset/dataset-card.ts';
 import { diversityCardSection, type DatasetDiversity } from '../dataset/diversity-section.ts';
 import { measureDiversityYielding } from '../diversity/measure-diversity.ts';
-import { toJsonlYielding } from '../dataset/jsonl-yielding.ts';
+import { jsonlChunks } from '../dataset/jsonl-chunks.ts';
 import { buildManifest, type Manifest } from '../dataset/manifest.ts';
 import type { RunOutcome } from '../dataset/run-outcome.ts';
 import { promptsDocument } from '../dataset/prompts-document.ts';
@@ -30,7 +30,7 @@ export interface ExportContext {
   outputDir: string;
   /** Exact folder to write instead of <outputDir>/<name>, e.g. a version folder <outputDir>/<name>/<version>. */
   folder?: string;
-  /** Stops the export (before anything is written) on Ctrl-C or SIGTERM; the long parts yield, so it acts at once. */
+  /** Stops the export on Ctrl-C or SIGTERM, leaving no folder half-written; the long parts yield, so it acts at once. */
   signal?: AbortSignal;
 }
 
@@ -56,7 +56,10 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
   const toxic = records.filter((record) => record.label === 'harmful');
   const sizes = { all: all.length, hard: hard.length, toxic: toxic.length };
   const { signal } = context;
-  // Diversity and serialisation are the CPU-heavy parts of a large export: both let the event loop in as they go.
+  // Sorting a large outcome takes tens of milliseconds: let the event loop in before diversity's first slice adds to it.
+  await new Promise((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
+  // Diversity is the CPU-heavy part of a large export: it lets the event loop in as it goes.
   const diversity: DatasetDiversity = { set: 'all', ...(await measureDiversityYielding(all.map((record) => ({ prompt: record.prompt, category: record.category })), { signal })) };
   const manifest = buildManifest({
     config: context.config,
@@ -67,27 +70,22 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     simulatedRoles: input.simulatedRoles,
     extra: { diversity, ...input.extra },
   });
-  const jsonl = {
-    all: await toJsonlYielding(all, signal),
-    hard: await toJsonlYielding(hard, signal),
-    toxic: await toJsonlYielding(toxic, signal),
-    duplicates: await toJsonlYielding(input.outcome.duplicates, signal),
-    failures: await toJsonlYielding([...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage))), signal),
-  };
+  const failures = [...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage)));
   signal?.throwIfAborted();
   const dir = resolve(context.folder ?? join(context.outputDir, context.config.name));
   // A rerun must not delete evaluation work done on the dataset it replaces; a refresh's version folder is only ever rewritten by its own retry.
   const keepReplaced = context.folder ? undefined : (replaced: string) => keptPathFor(replaced);
+  // The data files are serialised chunk by chunk as they go to disk: no string holds a whole file, and the event loop gets in between chunks.
   const { kept } = await writeFolderAtomically(dir, {
-    'data/all.jsonl': jsonl.all,
-    'data/hard.jsonl': jsonl.hard,
-    'data/toxic.jsonl': jsonl.toxic,
-    'duplicates.jsonl': jsonl.duplicates,
-    'failures.jsonl': jsonl.failures,
+    'data/all.jsonl': jsonlChunks(all),
+    'data/hard.jsonl': jsonlChunks(hard),
+    'data/toxic.jsonl': jsonlChunks(toxic),
+    'duplicates.jsonl': jsonlChunks(input.outcome.duplicates),
+    'failures.jsonl': jsonlChunks(failures),
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'prompts.md': promptsDocument(context.config),
     'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.cardSections ?? [])] }),
-  }, { keepReplaced });
+  }, { keepReplaced, signal });
   const removed = kept.length > 0 ? await pruneKeptDatasets(dir, { protect: kept }) : [];
   return { dir, manifest, sizes, earlier: { kept, removed } };
 }

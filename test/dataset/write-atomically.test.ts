@@ -58,4 +58,28 @@ describe('writeFolderAtomically', () => {
     expect(await readFile(join(dir, 'kept/one/eval.json'), 'utf8')).toBe('{"kept":true}');
     expect(await readdir(join(dir, 'ds'))).toEqual(['a.txt']);
   });
+
+  it('writes a file given in pieces, as they come, exactly as the joined text', async () => {
+    const dir = await temp.make();
+    async function* pieces() {
+      for (let line = 0; line < 1000; line += 1) yield `{"line":${line},"text":"naïve 日本語 🙂"}\n`;
+    }
+    await writeFolderAtomically(join(dir, 'ds'), { 'data/a.jsonl': pieces(), 'b.txt': ['one ', '', 'two'] });
+    const expected = Array.from({ length: 1000 }, (_, line) => `{"line":${line},"text":"naïve 日本語 🙂"}\n`).join('');
+    expect(await readFile(join(dir, 'ds/data/a.jsonl'), 'utf8')).toBe(expected);
+    expect(await readFile(join(dir, 'ds/b.txt'), 'utf8')).toBe('one two');
+  });
+
+  it('stopped between pieces, it removes its temp folder and leaves the folder in place as it was', async () => {
+    const dir = await temp.make({ 'ds/a.txt': 'old' });
+    const controller = new AbortController();
+    async function* pieces() {
+      yield 'first piece\n';
+      controller.abort(new DOMException('interrupted', 'AbortError'));
+      yield 'second piece\n';
+    }
+    await expect(writeFolderAtomically(join(dir, 'ds'), { 'a.txt': pieces() }, { signal: controller.signal })).rejects.toThrow('interrupted');
+    expect(await readdir(dir)).toEqual(['ds']);
+    expect(await readFile(join(dir, 'ds/a.txt'), 'utf8')).toBe('old');
+  });
 });

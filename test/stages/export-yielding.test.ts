@@ -1,35 +1,30 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunOutcome } from '../../pipeline/dataset/run-outcome.ts';
+import { largeOutcome } from '../../bench/export/large-outcome.ts';
+import { toJsonl } from '../../pipeline/dataset/write-atomically.ts';
 import { measureDiversity, measureDiversityYielding } from '../../pipeline/diversity/measure-diversity.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { exportDataset } from '../../pipeline/stages/export.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
-const CATEGORIES = ['violence', 'privacy', 'illegal', 'hate'] as const;
-const WORDS = 'how do i kill a python process that ignores the signal and keeps running after the shell exits on linux'.split(' ');
 
-/** A large outcome: 20,000 distinct records, the size at which the old export blocked the event loop for seconds. */
-function largeOutcome(count: number): RunOutcome {
-  const records = Array.from({ length: count }, (_, index) => {
-    const words = Array.from({ length: 14 }, (_, position) => WORDS[(index * 7 + position * (index % 13 + 1)) % WORDS.length]);
-    const category = CATEGORIES[index % CATEGORIES.length]!;
-    return {
-      id: index.toString(16).padStart(16, '0'),
-      prompt: `${words.join(' ')} ${index}?`,
-      category,
-      judged_category: null,
-      label: 'benign',
-      hard: index % 3 === 0,
-      seed: { id: `${category}-${index % 50}`, concept: 'a concept', category },
-      pattern: 'homonym',
-      generator: { model: 'sim-generator', template: 'generate-v1' },
-      votes: [{ model: 'sim-judge-1', verdict: 'benign', category: null, rationale: 'An honest answer would not help anyone cause harm.' }],
-      probes: [{ model: 'sim-target', samples: 3, refusals: 0, refusal_rate: 0, decided_by: { classifier: 3, judge: 0 } }],
-    };
-  });
-  return { seeds: [], generated: count, records, duplicates: [], failures: [] } as unknown as RunOutcome;
+/** The longest gap between the ticks of a 10 ms timer while `work` runs: how long Ctrl-C would have waited. */
+async function longestBlockDuring<T>(work: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; longestBlock: number }> {
+  let longestBlock = 0;
+  let last = performance.now();
+  const heartbeat = setInterval(() => {
+    const now = performance.now();
+    longestBlock = Math.max(longestBlock, now - last);
+    last = now;
+  }, 10);
+  try {
+    const [result] = await Promise.allSettled([work()]);
+    return { result: result!, longestBlock };
+  } finally {
+    clearInterval(heartbeat);
+  }
 }
 
 describe('export of a large dataset', () => {
@@ -41,31 +36,67 @@ describe('export of a large dataset', () => {
   it('keeps the event loop free and stops within a second of an abort, writing nothing', async () => {
     const outputDir = await temp.make();
     const controller = new AbortController();
-    let longestBlock = 0;
-    let last = performance.now();
-    const heartbeat = setInterval(() => {
-      const now = performance.now();
-      longestBlock = Math.max(longestBlock, now - last);
-      last = now;
-    }, 10);
     let abortedAt = 0;
     const abort = setTimeout(() => {
       abortedAt = performance.now();
       controller.abort(new DOMException('interrupted', 'AbortError'));
     }, 500);
     try {
-      const exporting = exportDataset(
-        { outcome: largeOutcome(20_000), usage: {}, timingsMs: {}, simulated: true },
-        { config: Config.parse({ name: 'large' }), outputDir, signal: controller.signal },
+      const { result, longestBlock } = await longestBlockDuring(() =>
+        exportDataset({ outcome: largeOutcome(20_000), usage: {}, timingsMs: {}, simulated: true }, { config: Config.parse({ name: 'large' }), outputDir, signal: controller.signal }),
       );
-      await expect(exporting).rejects.toThrow(/interrupted/);
+      expect(result.status, 'the export ran to the end despite the abort').toBe('rejected');
+      expect(String((result as PromiseRejectedResult).reason)).toMatch(/interrupted/);
       expect(abortedAt, 'the abort timer never ran: the export blocked the event loop throughout').toBeGreaterThan(0);
       expect(performance.now() - abortedAt).toBeLessThan(1000);
       expect(longestBlock).toBeLessThan(1000);
       expect(await readdir(outputDir)).toEqual([]);
     } finally {
-      clearInterval(heartbeat);
       clearTimeout(abort);
     }
+  }, 60_000);
+
+  it('stopped while its data files are being written, it leaves the dataset in place as it was and no temp folder', async () => {
+    const outputDir = await temp.make({ 'large/data/all.jsonl': '{"earlier":true}\n' });
+    const controller = new AbortController();
+    // Abort the moment the writer's temp folder appears: the data files are then being written.
+    let abortedAt = 0;
+    const watch = setInterval(() => {
+      void readdir(outputDir).then((entries) => {
+        if (abortedAt > 0 || !entries.some((entry) => entry.startsWith('.large.partial-'))) return;
+        abortedAt = performance.now();
+        controller.abort(new DOMException('interrupted', 'AbortError'));
+      });
+    }, 2);
+    try {
+      const { result, longestBlock } = await longestBlockDuring(() =>
+        exportDataset({ outcome: largeOutcome(20_000), usage: {}, timingsMs: {}, simulated: true }, { config: Config.parse({ name: 'large' }), outputDir, signal: controller.signal }),
+      );
+      expect(abortedAt, 'the temp folder was never seen').toBeGreaterThan(0);
+      expect(result.status, 'the export ran to the end despite the abort').toBe('rejected');
+      expect(String((result as PromiseRejectedResult).reason)).toMatch(/interrupted/);
+      expect(performance.now() - abortedAt).toBeLessThan(1000);
+      expect(longestBlock).toBeLessThan(1000);
+      expect(await readdir(outputDir)).toEqual(['large']);
+      expect(await readFile(join(outputDir, 'large/data/all.jsonl'), 'utf8')).toBe('{"earlier":true}\n');
+    } finally {
+      clearInterval(watch);
+    }
+  }, 60_000);
+
+  it('writes the data files byte for byte as one JSONL text of the sorted records would be', async () => {
+    const outputDir = await temp.make();
+    const outcome = largeOutcome(6_000);
+    // Text that is more than one byte a character in UTF-8, on both sides of where the writer's chunks end.
+    for (const record of outcome.records) record.prompt = `${record.prompt} — «naïve» 日本語 🙂`;
+    const { dir } = await exportDataset({ outcome, usage: {}, timingsMs: {}, simulated: true }, { config: Config.parse({ name: 'large' }), outputDir });
+    const sorted = [...outcome.records].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const all = sorted.filter((record) => record.label !== 'harmful');
+    expect(await readFile(join(dir, 'data/all.jsonl'), 'utf8')).toBe(toJsonl(all));
+    expect(await readFile(join(dir, 'data/hard.jsonl'), 'utf8')).toBe(toJsonl(all.filter((record) => record.hard)));
+    expect(await readFile(join(dir, 'data/toxic.jsonl'), 'utf8')).toBe(toJsonl(sorted.filter((record) => record.label === 'harmful')));
+    expect(await readFile(join(dir, 'duplicates.jsonl'), 'utf8')).toBe(toJsonl(outcome.duplicates));
+    expect(await readFile(join(dir, 'failures.jsonl'), 'utf8')).toBe(toJsonl(outcome.failures));
+    expect((await readFile(join(dir, 'data/all.jsonl'))).length).toBeGreaterThan(3 << 20);
   }, 60_000);
 });
