@@ -1,5 +1,9 @@
 import { allRoles } from '../models/create-models.ts';
 import type { Config } from '../schemas/config.ts';
+
+/** The roles a warning names: a config, or what a manifest recorded of one. */
+export type RoleSet = { generator: RecordedRole; judges: RecordedRole[]; targets: RecordedRole[]; refusalJudge: RecordedRole | null };
+type RecordedRole = { model: string; baseURL?: string };
 import { SIMULATED_WARNING } from './dataset-card.ts';
 
 /** What each kind of role decides, so a partly simulated run says which part of the data to distrust. */
@@ -13,7 +17,7 @@ const DECIDES: Record<string, string> = { generator: 'prompts', judges: 'labels'
  * lists them) also counts roles whose baseURL serves `scarecrow sim`; without it, the
  * roles with no baseURL.
  */
-export function simulationWarning(options: { config: Config; when: 'before' | 'after'; simulatedRoles?: string[] }): string | null {
+export function simulationWarning(options: { config: Config | RoleSet; when: 'before' | 'after'; simulatedRoles?: string[] }): string | null {
   const roles = allRoles(options.config);
   const names = options.simulatedRoles ? new Set(options.simulatedRoles) : null;
   const simulated = roles.filter(({ name, role }) => (names ? names.has(name) : !role.baseURL));

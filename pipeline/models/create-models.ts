@@ -36,7 +36,8 @@ export function simulatedRoles(config: Config): string[] {
   return allRoles(config).filter(({ role }) => !role.baseURL).map(({ name }) => name);
 }
 
-export function allRoles(config: Config): { name: string; role: ModelRole }[] {
+/** Every role of a config by name; also of the looser config a manifest records, hence generic. */
+export function allRoles<Role extends { model: string; baseURL?: string } = ModelRole>(config: { generator: Role; judges: Role[]; targets: Role[]; refusalJudge: Role | null }): { name: string; role: Role }[] {
   return [
     { name: 'generator', role: config.generator },
     ...config.judges.map((role, index) => ({ name: `judges[${index}]`, role })),

@@ -1,5 +1,6 @@
 import { commit, createRepo, datasetInfo, repoExists, whoAmI, type CommitOperation } from '@huggingface/hub';
 import { readDataset } from '../dataset/read-dataset.ts';
+import { recordedSimulation } from '../dataset/recorded-simulation.ts';
 import { proxyAwareFetch } from '../models/undici-fetch.ts';
 import { UserError } from '../errors/user-error.ts';
 import { hubRequestError } from './hub-request-error.ts';
@@ -28,6 +29,8 @@ export interface PushResult {
   deleted: string[];
   unchanged: string[];
   simulated: boolean;
+  /** What the dataset says of its simulation: every role, or which ones; null for real data. */
+  simulation: ReturnType<typeof recordedSimulation>;
 }
 
 /**
@@ -71,7 +74,8 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
   if (Object.keys(settings).length > 0) await call(`updating the settings of ${repo}`, () => updateRepoSettings({ repo, token, hubUrl, settings }));
 
   const url = `${hubUrl}/datasets/${repo}`;
-  const base = { repo, url, created: !exists, simulated: dataset.manifest.simulated, deleted, uploaded: changed.map((file) => file.path) };
+  const simulation = recordedSimulation(dataset.manifest);
+  const base = { repo, url, created: !exists, simulated: dataset.manifest.simulated, simulation, deleted, uploaded: changed.map((file) => file.path) };
   const unchanged = files.filter((file) => !changed.includes(file)).map((file) => file.path);
   if (changed.length === 0 && deleted.length === 0) return { ...base, commit: null, unchanged };
 
@@ -84,7 +88,7 @@ export async function pushDataset(options: PushOptions): Promise<PushResult> {
     commit({
       repo: repoId,
       operations,
-      title: `Publish ${dataset.manifest.name} (${sizes})${dataset.manifest.simulated ? ' [SIMULATED]' : ''}`,
+      title: `Publish ${dataset.manifest.name} (${sizes})${simulation ? (simulation.full ? ' [SIMULATED]' : ' [PARTLY SIMULATED]') : ''}`,
       description: `Dataset made ${dataset.manifest.created_at} by scarecrow. Files: ${[...changed.map((file) => file.path), ...deleted.map((path) => `-${path}`)].join(', ')}.`,
       useXet: false,
       parentCommit: head,

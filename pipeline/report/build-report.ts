@@ -1,4 +1,4 @@
-import { SIMULATED_WARNING } from '../dataset/dataset-card.ts';
+import { recordedSimulation } from '../dataset/recorded-simulation.ts';
 import type { Dataset } from '../dataset/read-dataset.ts';
 import type { EvaluationFile } from '../evaluation/evaluation-result.ts';
 import { categorySection, diversitySection, funnelSection, judgeSection, targetSection, usageSection } from './dataset-sections.ts';
@@ -14,15 +14,18 @@ table{border-collapse:collapse;margin:8px 0 14px}th,td{padding:4px 10px;border-b
 svg.chart{display:block;margin:10px 0;max-width:100%;height:auto}svg .title{font-weight:600;font-size:13px}svg .label,svg .value,svg .legend,svg .point-label{font-size:12px}svg .tick{font-size:11px;fill:#555}svg .axis{font-size:12px;fill:#333}
 `;
 
+const EVALUATION_SIMULATED_WARNING = 'SIMULATED: some evaluated models were scarecrow\'s simulator, not real language models; their figures test the pipeline only.';
+
 /** The dataset's report as one self-contained HTML page: inline CSS and SVG, no scripts, no network. */
 export function buildReport(options: { dataset: Dataset; evaluation: EvaluationFile | null }): string {
   const { dataset, evaluation } = options;
   const { manifest, configs } = dataset;
-  const simulated = manifest.simulated || (evaluation?.simulated ?? false);
+  // The dataset's own warning names its simulated roles; an evaluation of simulated targets on real data has its own.
+  const warning = recordedSimulation(manifest)?.warning ?? (evaluation?.simulated ? EVALUATION_SIMULATED_WARNING : null);
   const body = [
     `<h1>${escapeXml(manifest.name)}</h1>`,
     `<p class="meta">Over-refusal test set made by scarecrow ${escapeXml(manifest.versions?.scarecrow ?? '')} on ${escapeXml(manifest.created_at)}; refusal classifier ${escapeXml(manifest.refusal_classifier ?? '')}.</p>`,
-    simulated ? `<div class="simulated" id="simulated-warning">${escapeXml(SIMULATED_WARNING)}</div>` : '',
+    warning ? `<div class="simulated" id="simulated-warning">${escapeXml(warning)}</div>` : '',
     `<div class="sizes"><div><b id="size-all">${configs.all.length}</b>all (benign + controversial)</div><div><b id="size-hard">${configs.hard.length}</b>hard</div><div><b id="size-toxic">${configs.toxic.length}</b>toxic</div></div>`,
     funnelSection(dataset),
     categorySection(dataset),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDataset } from '../dataset/read-dataset.ts';
+import { recordedSimulation } from '../dataset/recorded-simulation.ts';
 import { writeFileAtomically } from '../dataset/write-atomically.ts';
 import { UserError } from '../errors/user-error.ts';
 import { EvaluationFile } from '../evaluation/evaluation-result.ts';
@@ -8,12 +9,12 @@ import { describeIssue } from '../loading/describe-issue.ts';
 import { buildReport } from './build-report.ts';
 
 /** Writes `report.html` into the dataset folder, with the evaluation when eval.json exists. */
-export async function writeReport(options: { dataset: string }): Promise<{ file: string; evaluated: boolean; simulated: boolean }> {
+export async function writeReport(options: { dataset: string }): Promise<{ file: string; evaluated: boolean; simulated: boolean; simulation: ReturnType<typeof recordedSimulation> }> {
   const dataset = await readDataset(options.dataset);
   const evaluation = await readEvaluation(join(dataset.dir, 'eval.json'));
   const file = join(dataset.dir, 'report.html');
   await writeFileAtomically(file, buildReport({ dataset, evaluation }));
-  return { file, evaluated: evaluation !== null, simulated: dataset.manifest.simulated || (evaluation?.simulated ?? false) };
+  return { file, evaluated: evaluation !== null, simulated: dataset.manifest.simulated || (evaluation?.simulated ?? false), simulation: recordedSimulation(dataset.manifest) };
 }
 
 async function readEvaluation(file: string): Promise<EvaluationFile | null> {

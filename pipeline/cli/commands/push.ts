@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { SIMULATED_WARNING } from '../../dataset/dataset-card.ts';
 import { DEFAULT_HUB_URL, pushDataset } from '../../publish/push-dataset.ts';
 
 interface PushFlags {
@@ -21,7 +20,7 @@ export function registerPushCommand(program: Command): void {
     .option('--hub-url <url>', 'Hub endpoint', DEFAULT_HUB_URL)
     .action(async (flags: PushFlags) => {
       const result = await pushDataset({ dataset: flags.dataset, repo: flags.repo, private: flags.private, includeToxic: flags.includeToxic, hubUrl: flags.hubUrl });
-      if (result.simulated) process.stderr.write(`warning: ${SIMULATED_WARNING}\n`);
+      if (result.simulation) process.stderr.write(`warning: ${result.simulation.warning}\n`);
       const lines = result.commit
         ? [
             `${result.created ? 'created and pushed' : 'pushed'} ${result.url} in commit ${result.commit.oid.slice(0, 12)}`,

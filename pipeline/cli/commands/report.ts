@@ -10,7 +10,9 @@ export function registerReportCommand(program: Command): void {
     .option('--open', 'open the report in the default browser')
     .action(async (flags: { dataset: string; open?: boolean }) => {
       const result = await writeReport({ dataset: flags.dataset });
-      process.stdout.write(`report written to ${result.file}${result.evaluated ? ' (with evaluation)' : ''}${result.simulated ? '  (SIMULATED)' : ''}\n`);
+      const partly = result.simulation && !result.simulation.full ? `  (PARTLY SIMULATED: ${result.simulation.roles.join(', ')})` : '';
+      process.stdout.write(`report written to ${result.file}${result.evaluated ? ' (with evaluation)' : ''}${partly || (result.simulated ? '  (SIMULATED)' : '')}\n`);
+      if (result.simulation) process.stderr.write(`warning: ${result.simulation.warning}\n`);
       if (flags.open) openInBrowser(result.file);
     });
 }
