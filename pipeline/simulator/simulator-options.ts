@@ -12,7 +12,8 @@ export const SimulatorOptions = z
     faults: z
       .object({
         kinds: z.array(z.enum(FAULT_KINDS)).default([...FAULT_KINDS]).describe('Which failures may be injected.'),
-        retryAfterMs: z.number().int().min(0).default(1000).describe('Wait a 429 asks for (Retry-After rounds it up to whole seconds).'),
+        // Short, so a faulty simulated run is not mostly waiting; the client reads retry-after-ms, which keeps it exact.
+        retryAfterMs: z.number().int().min(0).default(150).describe('Wait a 429 asks for, in retry-after-ms (Retry-After rounds it up to whole seconds).'),
       })
       .strict()
       .prefault({}),

@@ -21,6 +21,16 @@ describe('simulator faults and latency', () => {
     expect(simulator.stats().faults.rate_limit).toBe(1);
   });
 
+  it('asks for a short wait by default, so a faulty simulated run is not mostly waiting on its 429s', async () => {
+    const { simulator } = await simulatorWithClient({ faultRate: 1, faults: { kinds: ['rate_limit'] } });
+    const response = await fetch(`${simulator.url}/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'sim-target', messages: [{ role: 'user', content: 'hello' }] }),
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after-ms')).toBe('150');
+  });
+
   it('lets the SDK retries get all of 50 requests through at a 20% fault rate', async () => {
     const { client, simulator } = await simulatorWithClient({
       faultRate: 0.2,
