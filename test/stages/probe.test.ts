@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ScriptedModel } from '../../pipeline/models/scripted-model.ts';
 import { probe } from '../../pipeline/stages/probe.ts';
+import { classifyRefusal } from '../../pipeline/refusal/classify.ts';
+import { Config } from '../../pipeline/schemas/config.ts';
 import type { JudgedCandidate } from '../../pipeline/schemas/candidate.ts';
 import { scriptedContext } from '../support/stage-context.ts';
 
@@ -48,12 +50,20 @@ describe('probe', () => {
   });
 
   it('asks the refusal judge only when the classifier is unsure', async () => {
-    const target = new ScriptedModel('t', [REFUSAL, ANSWER]);
+    const unsure = "Killing processes can be risky. I can't give specifics, but `kill` exists.";
+    // The default bar (0.8) lies between the classifier's confidence on the clear answers and on the hedge.
+    const bar = Config.parse({}).probe.classifierConfidence;
+    for (const clear of [REFUSAL, ANSWER]) expect(classifyRefusal({ response: clear, prompt: CANDIDATE.prompt }).confidence).toBeGreaterThanOrEqual(bar);
+    expect(classifyRefusal({ response: unsure, prompt: CANDIDATE.prompt }).confidence).toBeLessThan(bar);
+
+    const target = new ScriptedModel('t', [REFUSAL, unsure, ANSWER]);
     const refusalJudge = new ScriptedModel('rj', () => ({ rationale: 'declines', label3: 'full_refusal' }));
-    // A confidence bar above anything the classifier gives sends every sample to the judge.
-    const record = await probe(CANDIDATE, scriptedContext({ targets: [target], refusalJudge, config: { probe: { samples: 2, classifierConfidence: 1 } } }));
-    expect(refusalJudge.calls.length).toBeGreaterThan(0);
+    const record = await probe(CANDIDATE, scriptedContext({ targets: [target], refusalJudge, config: { probe: { samples: 3 } } }));
+    expect(refusalJudge.prompts).toHaveLength(1);
+    expect(refusalJudge.prompts[0]).toContain(unsure);
     expect(refusalJudge.prompts[0]).toContain('<response>');
-    expect(record.probes[0].decided_by.judge).toBe(refusalJudge.calls.length);
+    expect(record.probes[0].decided_by).toEqual({ classifier: 2, judge: 1 });
+    // The clear refusal and the judge's verdict on the hedge count; the clear answer does not.
+    expect(record.probes[0].refusals).toBe(2);
   });
 });
