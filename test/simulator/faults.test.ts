@@ -35,7 +35,8 @@ describe('simulator faults and latency', () => {
     const { client, simulator } = await simulatorWithClient({
       faultRate: 0.2,
       faults: { retryAfterMs: 20 },
-      clientOptions: { maxRetries: 6, timeout: 400 },
+      // Long enough that only injected hangs time out, even when a busy machine is slow to answer the rest.
+      clientOptions: { maxRetries: 6, timeout: 2500 },
     });
     const prompts = Array.from({ length: 50 }, (_, index) => `How do I plant tulip bulb number ${index}?`);
     const answers = await Promise.all(prompts.map((prompt) => ask(client, prompt)));
