@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DatasetRecord, DuplicateRecord, Failure } from '../../pipeline/schemas/candidate.ts';
 import { parse as parseYaml } from 'yaml';
 import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
 import { readFolder, readJsonl } from '../support/read-dataset-files.ts';
 import { useTempDir } from '../support/temp-dir.ts';
@@ -15,7 +16,8 @@ async function runSmall(config: typeof SMALL & Record<string, unknown>, extraArg
   // The config lives in a temp folder, so it points at the bundled seeds absolutely.
   const withSeeds = { ...config, seeds: { ...config.seeds, paths: [join(PROJECT_ROOT, 'seeds')] } };
   const dir = await temp.make({ 'config.json': JSON.stringify(withSeeds) });
-  const result = await runCli(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out'), ...extraArgs]);
+  // In-process: these tests are about the dataset a run writes; the exit codes of the binary are tested below.
+  const result = await runCliInProcess(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out'), ...extraArgs]);
   return { dir, result, dataset: join(dir, 'out', config.name) };
 }
 
@@ -115,7 +117,7 @@ describe('scarecrow run and validate with bad input', () => {
   ])('exits 2 on %s and writes nothing', async (config, message) => {
     const dir = await temp.make({ 'config.json': config });
     for (const command of ['run', 'validate']) {
-      const result = await runCli([command, '--config', join(dir, 'config.json'), ...(command === 'run' ? ['--output', join(dir, 'out')] : [])]);
+      const result = await runCliInProcess([command, '--config', join(dir, 'config.json'), ...(command === 'run' ? ['--output', join(dir, 'out')] : [])]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toContain('    at ');
@@ -124,6 +126,7 @@ describe('scarecrow run and validate with bad input', () => {
   });
 
   it('names an unreachable endpoint and exits 2 without writing', async () => {
+    // The real binary, so its exit status is checked as a script sees it.
     const dir = await temp.make({ 'config.json': JSON.stringify({ generator: { model: 'm', baseURL: 'http://127.0.0.1:9/v1' }, judges: [{ model: 'm', baseURL: 'http://127.0.0.1:9/v1' }], targets: [] }) });
     const result = await runCli(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')]);
     expect(result.code).toBe(2);
@@ -132,7 +135,7 @@ describe('scarecrow run and validate with bad input', () => {
   });
 
   it('validates the embedded defaults without calling a model', async () => {
-    const result = await runCli(['validate']);
+    const result = await runCliInProcess(['validate']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/seeds: 320 \(/);
     expect(result.stdout).toContain('SIMULATOR');

@@ -1,18 +1,68 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { createProgram } from '../../pipeline/cli/create-program.ts';
 import { fillReadme } from '../../pipeline/docs/update-readme.ts';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
 
+const readme = () => readFile(join(PROJECT_ROOT, 'README.md'), 'utf8');
+
+/** Every `npx --no scarecrow ...` the README shows, in code blocks (continued lines joined, comments cut) or inline. */
+function documentedCommands(text: string): string[] {
+  const commands: string[] = [];
+  const joined = text.replace(/\\\n\s*/g, ' ');
+  for (const line of joined.split('\n')) {
+    const inline = [...line.matchAll(/`[^`]*?npx --no scarecrow ([^`]*)`/g)].map((match) => match[1]!);
+    const shown = /^(?:[A-Z_]+=\S+ )*npx --no scarecrow (.*)$/.exec(line)?.[1]?.replace(/\s+#.*$/, '');
+    for (const command of shown !== undefined ? [shown] : inline) if (command.trim() !== '...') commands.push(command.trim());
+  }
+  return commands;
+}
+
+/** The words of a shell command line, with "quoted phrases" kept whole. */
+const words = (command: string) => [...command.matchAll(/"[^"]*"|\S+/g)].map((match) => match[0]);
+
+/** What is wrong with a documented command line, as the CLI defines its commands and flags; null when nothing is. */
+function problemWith(program: Command, command: string): string | null {
+  const [name, ...rest] = words(command);
+  let target = program.commands.find((candidate) => candidate.name() === name);
+  if (!target) return `no command "${name}"`;
+  if (target.commands.length > 0) {
+    const sub = target.commands.find((candidate) => candidate.name() === rest[0]);
+    if (!sub) return `"${name}" has no subcommand "${rest[0]}"`;
+    target = sub;
+    rest.shift();
+  }
+  const flags = new Set(['--help', ...target.options.flatMap((option) => [option.long, option.short].filter((flag): flag is string => Boolean(flag)))]);
+  const unknown = rest.filter((word) => word.startsWith('-')).map((word) => word.split('=')[0]!).filter((flag) => !flags.has(flag));
+  return unknown.length > 0 ? `"${target.name()}" has no flag ${unknown.join(', ')}` : null;
+}
+
 describe('README', () => {
   it('documents every config field as the schema describes it (run `npm run docs` after changing the schema)', async () => {
-    const text = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const text = await readme();
     expect(fillReadme(text)).toBe(text);
     expect(text).toContain('`probe.refusalThreshold`');
   });
 
+  it('shows only commands and flags the CLI has, so a reader can paste every `npx --no scarecrow` line', async () => {
+    const commands = documentedCommands(await readme());
+    expect(commands.length).toBeGreaterThan(20);
+    const program = createProgram();
+    // The check itself catches a misspelt flag, subcommand or command.
+    expect(problemWith(program, 'run --quue --config my.json')).toBe('"run" has no flag --quue');
+    expect(problemWith(program, 'refusal clasify --in a.jsonl')).toBe('"refusal" has no subcommand "clasify"');
+    expect(problemWith(program, 'serve')).toBe('no command "serve"');
+    const problems = commands.map((command) => ({ command, problem: problemWith(program, command) })).filter(({ problem }) => problem !== null);
+    expect(problems).toEqual([]);
+    // Each command the CLI has is shown at least once.
+    const shown = new Set(commands.map((command) => words(command)[0]));
+    expect(program.commands.map((command) => command.name()).filter((name) => !shown.has(name))).toEqual([]);
+  });
+
   it('keeps the two-command quick start', async () => {
-    const text = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const text = await readme();
     expect(text).toContain('npm ci && npm start');
     expect(text).toContain('npm test');
   });
