@@ -12,9 +12,9 @@ export interface SpawnedWorker {
   exited: Promise<number | null>;
 }
 
-/** A real `scarecrow worker` process on the test's prefix. */
-export function spawnWorker(options: { prefix: string; args?: string[]; env?: NodeJS.ProcessEnv }): SpawnedWorker {
-  const child = spawn(process.execPath, [...CLI, 'worker', ...(options.args ?? [])], {
+/** A real `scarecrow worker` process (or another long-running command, such as dashboard) on the test's prefix. */
+export function spawnWorker(options: { prefix: string; command?: string; args?: string[]; env?: NodeJS.ProcessEnv }): SpawnedWorker {
+  const child = spawn(process.execPath, [...CLI, options.command ?? 'worker', ...(options.args ?? [])], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, REDIS_URL, SCARECROW_QUEUE_PREFIX: options.prefix, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
