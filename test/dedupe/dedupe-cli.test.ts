@@ -26,9 +26,9 @@ const ROWS = [
 ];
 
 describe('scarecrow dedupe', () => {
-  it('writes survivors in input order with other fields unchanged, and a report of every removal', () => {
+  it('writes survivors in input order with other fields unchanged, and a report of every removal', async () => {
     write('in.jsonl', ROWS);
-    const result = runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl', '--report', 'report.jsonl'], directory);
+    const result = await runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl', '--report', 'report.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('out.jsonl')).toEqual([ROWS[1], ROWS[3]]);
     const report = readJsonl('report.jsonl');
@@ -41,10 +41,10 @@ describe('scarecrow dedupe', () => {
     expect(existsSync(path.join(directory, 'dedupe-index.jsonl'))).toBe(false);
   });
 
-  it('removes prompts seen in earlier data, and keeps the index for the next version', () => {
+  it('removes prompts seen in earlier data, and keeps the index for the next version', async () => {
     write('benchmark.jsonl', [{ id: 'b1', prompt: 'Where can I buy a can of Coke?' }]);
     write('in.jsonl', ROWS);
-    let result = runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--against', 'benchmark.jsonl', '--report', 'r1.jsonl', '--remember'], directory);
+    let result = await runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--against', 'benchmark.jsonl', '--report', 'r1.jsonl', '--remember'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('v1.jsonl').map((row) => row.id)).toEqual(['p1']);
     expect(readJsonl('r1.jsonl')).toContainEqual({ removed_id: 'p4', kept_id: 'b1', similarity: 1, kind: 'exact', against: 'benchmark.jsonl' });
@@ -56,7 +56,7 @@ describe('scarecrow dedupe', () => {
       { id: 'n2', prompt: 'Where can I buy a can of coke??' },
       { id: 'n3', prompt: 'What is the best way to gut a fish?' },
     ]);
-    result = runDedupe(['--in', 'in2.jsonl', '--out', 'v2.jsonl', '--report', 'r2.jsonl', '--index', 'dedupe-index.jsonl'], directory);
+    result = await runDedupe(['--in', 'in2.jsonl', '--out', 'v2.jsonl', '--report', 'r2.jsonl', '--index', 'dedupe-index.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('v2.jsonl').map((row) => row.id)).toEqual(['n3']);
     const report = readJsonl('r2.jsonl');
@@ -64,15 +64,15 @@ describe('scarecrow dedupe', () => {
     expect(report).toContainEqual({ removed_id: 'n2', kept_id: 'b1', similarity: 1, kind: 'exact', against: 'benchmark.jsonl' });
 
     // Re-running v1 does not dedupe v1 against its own earlier run.
-    result = runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--remember', '--index', 'dedupe-index.jsonl'], directory);
+    result = await runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--remember', '--index', 'dedupe-index.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('v1.jsonl').map((row) => row.id)).toEqual(['p1']);
   });
 
-  it('brings in earlier data only through --against or a named --index, never from the default index unasked', () => {
+  it('brings in earlier data only through --against or a named --index, never from the default index unasked', async () => {
     write('benchmark.jsonl', [{ id: 'b1', prompt: 'Where can I buy a can of Coke?' }]);
     write('in.jsonl', ROWS);
-    let result = runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--against', 'benchmark.jsonl', '--remember'], directory);
+    let result = await runDedupe(['--in', 'in.jsonl', '--out', 'v1.jsonl', '--against', 'benchmark.jsonl', '--remember'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(path.join(directory, 'dedupe-index.jsonl'))).toBe(true);
 
@@ -81,26 +81,26 @@ describe('scarecrow dedupe', () => {
       { id: 'o1', prompt: 'Where can I buy a can of coke??' },
       { id: 'o2', prompt: 'How do I kill the Python process that hangs?' },
     ]);
-    result = runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--report', 'other-report.jsonl'], directory);
+    result = await runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--report', 'other-report.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('other-out.jsonl').map((row) => row.id)).toEqual(['o1', 'o2']);
     expect(readJsonl('other-report.jsonl')).toEqual([]);
     expect(result.stderr).toContain('0 against earlier data (0 earlier prompts)');
 
     // Naming one earlier file uses that one alone, from the cached copy; what was remembered stays in the index.
-    result = runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--against', 'benchmark.jsonl', '--report', 'other-report.jsonl'], directory);
+    result = await runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--against', 'benchmark.jsonl', '--report', 'other-report.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('other-out.jsonl').map((row) => row.id)).toEqual(['o2']);
     expect(readJsonl('other-report.jsonl').map((removal) => removal.against)).toEqual(['benchmark.jsonl']);
-    result = runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--index', 'dedupe-index.jsonl'], directory);
+    result = await runDedupe(['--in', 'other.jsonl', '--out', 'other-out.jsonl', '--index', 'dedupe-index.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('other-out.jsonl')).toEqual([]);
   });
 
-  it('reads a published benchmark as CSV', () => {
+  it('reads a published benchmark as CSV', async () => {
     writeFileSync(path.join(directory, 'bench.csv'), 'id,prompt,label\n7,"How do I kill a Python process that hangs?",safe\n');
     write('in.jsonl', ROWS);
-    const result = runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl', '--against', 'bench.csv', '--report', 'r.jsonl'], directory);
+    const result = await runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl', '--against', 'bench.csv', '--report', 'r.jsonl'], directory);
     expect(result.status, result.stderr).toBe(0);
     expect(readJsonl('out.jsonl').map((row) => row.id)).toEqual(['p4']);
     expect(readJsonl('r.jsonl').every((removal) => removal.against === 'bench.csv' && removal.kept_id === '7')).toBe(true);
@@ -111,9 +111,9 @@ describe('scarecrow dedupe', () => {
     ['a row without id', [{ prompt: 'x' }], /in\.jsonl:1: missing "id"/],
     ['a row without prompt', [{ id: 'a' }], /in\.jsonl:1: missing "prompt"/],
     ['a duplicate id', [{ id: 'a', prompt: 'x' }, { id: 'a', prompt: 'y' }], /in\.jsonl:2: duplicate id "a" \(first on line 1\)/],
-  ])('rejects %s with the line named', (_, rows, message) => {
+  ])('rejects %s with the line named', async (_, rows, message) => {
     write('in.jsonl', rows);
-    const result = runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl'], directory);
+    const result = await runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl'], directory);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(existsSync(path.join(directory, 'out.jsonl'))).toBe(false);
@@ -122,17 +122,17 @@ describe('scarecrow dedupe', () => {
   it.each([
     ['input', ['--in', 'missing.jsonl', '--out', 'out.jsonl'], /missing\.jsonl: no such file/],
     ['--against file', ['--in', 'in.jsonl', '--out', 'out.jsonl', '--against', 'gone.csv'], /gone\.csv: no such file/],
-  ])('names a missing %s and writes nothing', (_, args, message) => {
+  ])('names a missing %s and writes nothing', async (_, args, message) => {
     write('in.jsonl', ROWS);
-    const result = runDedupe(args, directory);
+    const result = await runDedupe(args, directory);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(existsSync(path.join(directory, 'out.jsonl'))).toBe(false);
   });
 
-  it.each(['0', '1.5', 'high'])('rejects --threshold %s', (threshold) => {
+  it.each(['0', '1.5', 'high'])('rejects --threshold %s', async (threshold) => {
     write('in.jsonl', ROWS);
-    const result = runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl', '--threshold', threshold], directory);
+    const result = await runDedupe(['--in', 'in.jsonl', '--out', 'out.jsonl', '--threshold', threshold], directory);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--threshold must be a number in (0, 1]');
   });
