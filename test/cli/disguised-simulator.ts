@@ -1,5 +1,6 @@
 import { createServer, request as forward } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SIMULATED_MODELS } from '../../pipeline/simulator/models.ts';
 import { startSimulator } from '../../pipeline/simulator/start-simulator.ts';
 
 /**
@@ -13,7 +14,7 @@ export async function startDisguisedSimulator(): Promise<{ url: string; close():
   const server = createServer((request, response) => {
     if (request.method === 'GET' && request.url?.replace(/\/+$/, '').endsWith('/models')) {
       response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ object: 'list', data: [{ id: 'sim-generator', object: 'model', created: 0, owned_by: 'some-provider' }] }));
+      response.end(JSON.stringify({ object: 'list', data: SIMULATED_MODELS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'some-provider' })) }));
       return;
     }
     const proxied = forward({ host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {

@@ -5,6 +5,7 @@ import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/
 import { readFolder } from '../support/read-dataset-files.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { startDisguisedSimulator } from './disguised-simulator.ts';
 import { startKeyEchoingEndpoint } from '../secrets/key-echoing-endpoint.ts';
 import { folderTexts, occurrences, roleKeys } from '../secrets/find-secrets.ts';
 import { echoedKeyConfig, KEY_VARIABLES } from '../secrets/echoed-key-config.ts';
@@ -12,18 +13,22 @@ import { echoedKeyConfig, KEY_VARIABLES } from '../secrets/echoed-key-config.ts'
 const temp = useTempDir();
 const SECRET = 'sk-test-5f1e2d3c4b5a69788796a5b4c3d2e1f0';
 let simulator: RunningSimulator;
+// Answers as the simulator does but lists its models as a provider would, so the run counts it as real.
+let disguised: Awaited<ReturnType<typeof startDisguisedSimulator>>;
 
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0 });
+  disguised = await startDisguisedSimulator();
 });
 afterAll(async () => {
   await simulator.close();
+  await disguised.close();
 });
 
 describe('API keys', () => {
   it('never reach the terminal, the manifest, the card or the data', async () => {
     // A real endpoint as far as scarecrow knows: an OpenAI-compatible server with a key from the environment.
-    const role = (model: string) => ({ model, baseURL: simulator.url, apiKeyEnv: 'SCARECROW_TEST_KEY' });
+    const role = (model: string) => ({ model, baseURL: disguised.url, apiKeyEnv: 'SCARECROW_TEST_KEY' });
     const config = {
       name: 'secret',
       seeds: { paths: [join(PROJECT_ROOT, 'seeds')], limit: 1, categories: ['privacy'] },
@@ -36,7 +41,7 @@ describe('API keys', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('SIMULATED DATA');
     const files = await readFolder(join(dir, 'out', 'secret'));
-    expect(JSON.parse(files['manifest.json']).config.generator).toMatchObject({ apiKeyEnv: 'SCARECROW_TEST_KEY', baseURL: simulator.url });
+    expect(JSON.parse(files['manifest.json']).config.generator).toMatchObject({ apiKeyEnv: 'SCARECROW_TEST_KEY', baseURL: disguised.url });
     for (const [name, content] of Object.entries({ ...files, stdout: result.stdout, stderr: result.stderr })) expect(content, name).not.toContain(SECRET);
   });
 });
