@@ -3,7 +3,8 @@ import { chmod, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
-import { runCli, type CliResult } from '../support/run-cli.ts';
+import type { CliResult } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
@@ -19,7 +20,7 @@ describe('an output folder that cannot be written', () => {
     const { config, args } = setup(dir);
     const files = { 'config.json': JSON.stringify({ name: 'checked', seeds: SEEDS, ...config }) };
     const configDir = await temp.make(files);
-    const result = await runCli(['run', '--config', join(configDir, 'config.json'), ...args]);
+    const result = await runCliInProcess(['run', '--config', join(configDir, 'config.json'), ...args]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toContain('    at ');
@@ -64,7 +65,7 @@ describe('validate', () => {
   it('reports every problem of a config, each with its line: an unknown key and a wrong type', async () => {
     const text = ['{', '  "name": "x",', '  "colour": "red",', '  "probe": {', '    "samples": "3"', '  }', '}'].join('\n');
     const dir = await temp.make({ 'config.json': text });
-    const result = await runCli(['validate', '--config', join(dir, 'config.json')]);
+    const result = await runCliInProcess(['validate', '--config', join(dir, 'config.json')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/config\.json:3: colour: unknown field colour/);
     expect(result.stderr).toMatch(/config\.json:5: probe\.samples: /);
@@ -81,7 +82,7 @@ describe('validate', () => {
       'bad.jsonl': '{"id": "a", "concept": "x", "category": "hate"}\n',
       taken: 'a file',
     });
-    const result = await runCli(['validate', '--config', join(dir, 'config.json')], { cwd: dir });
+    const result = await runCliInProcess(['validate', '--config', join(dir, 'config.json')], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/4 problems/);
     expect(result.stderr).toMatch(/generator\.apiKeyEnv: names the environment variable SCARECROW_TEST_MISSING_KEY, which is not set/);

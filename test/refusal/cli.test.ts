@@ -1,24 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, REFUSAL_DATA_DIR } from '../../scripts/refusal/splits.ts';
+import { REFUSAL_DATA_DIR } from '../../scripts/refusal/splits.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
-const CLI = path.join(PROJECT_ROOT, 'bin/scarecrow.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'scarecrow-refusal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'refusal', ...args], { cwd: PROJECT_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** `scarecrow refusal ARGS`, in this process: what is tested is what it writes and says. */
+async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runCliInProcess(['refusal', ...args]);
 }
 
 function file(name: string, text: string): string {
