@@ -3,7 +3,9 @@ import { relative, resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import { resolveFromConfig, type LoadedConfig } from '../pipeline/loading/load-config.ts';
 import { detectSimulatedRoles } from '../pipeline/models/detect-simulated-roles.ts';
+import { answerVersions, type AnswerVersions } from '../pipeline/run/answer-versions.ts';
 import { readPromptRows } from '../pipeline/run/load-against.ts';
+import { runFingerprint } from '../pipeline/run/run-fingerprint.ts';
 import { selectSeeds } from '../pipeline/run/select-seeds.ts';
 import { Config } from '../pipeline/schemas/config.ts';
 import { runIndexKey, runKeys } from './run-keys.ts';
@@ -19,6 +21,8 @@ import { findStuckWork, requeueWork } from './stuck-work.ts';
  * Reads everything a run needs from the submitter's files (seeds, earlier data), so
  * workers need no access to them. The run id is a hash of this content: the same
  * config, seeds and destination make the same run, and submitting it twice adds no work.
+ * The versions that make the answers are in it too, as in an in-process run's journal, so
+ * a run submitted again after an upgrade is made afresh, not answered from an old summary.
  */
 export async function prepareRunSpec(options: {
   loaded: LoadedConfig;
@@ -29,6 +33,8 @@ export async function prepareRunSpec(options: {
   simulatedRoles?: string[];
   /** Seeds to leave out (a refresh skips those earlier versions covered). */
   skipSeeds?: Set<string>;
+  /** The versions that decide the answers; this build's when omitted. */
+  versions?: AnswerVersions;
   now?: number;
 }): Promise<RunSpec> {
   const { loaded } = options;
@@ -43,7 +49,8 @@ export async function prepareRunSpec(options: {
   against.push(...(options.extraAgainst ?? []));
   const outputDir = resolve(options.outputDir ?? loaded.config.output.dir);
   const config = Config.parse(loaded.config);
-  const content = JSON.stringify({ config, seeds, against, outputDir, refresh });
+  const answers = runFingerprint({ config, seeds, versions: options.versions ?? answerVersions(config) });
+  const content = JSON.stringify({ answers, against, outputDir, refresh });
   const runId = `r${createHash('sha256').update(content).digest('hex').slice(0, 16)}`;
   // Found here, where the endpoints are reachable as the submitter configured them, so the workers' export writes the same manifest as an in-process run.
   const simulatedRoles = options.simulatedRoles ?? (await detectSimulatedRoles({ config }));

@@ -18,6 +18,7 @@ import { acquireDatasetLock } from './dataset-lock.ts';
 import { RunInterruptedError } from './run-interrupted-error.ts';
 import { RunJournal } from './run-journal.ts';
 import { runFingerprint } from './run-fingerprint.ts';
+import { answerVersions } from './answer-versions.ts';
 import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from './collect-results.ts';
 import { loadAgainstIndex } from './load-against.ts';
 import { mapWithProgress } from './map-with-progress.ts';
@@ -71,7 +72,13 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
   const timings: Record<string, number> = {};
   const started = performance.now();
   const meter = new UsageMeter();
-  const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds }), meter, stopped: signal });
+  const versions = answerVersions(config);
+  const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds, versions }), versions, meter, stopped: signal });
+  if (journal.ignored && journal.ignored.results > 0) {
+    const { results, changes } = journal.ignored;
+    const why = changes.length > 0 ? `was made by another version (${changes.join(', ')})` : 'is of another config, seeds or scarecrow version';
+    onEvent?.({ type: 'notice', message: `not resuming: the unfinished run's journal (${results} results) ${why}; it is started afresh` });
+  }
   if (journal.available > 0) onEvent?.({ type: 'notice', message: `resuming: ${journal.available} results of an unfinished run of this config are reused` });
   let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   try {

@@ -2,10 +2,21 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageMeter, type RoleUsage } from '../models/usage-meter.ts';
+import { versionChanges, type AnswerVersions } from './answer-versions.ts';
 
 interface JournalHeader {
   journal: 'scarecrow-run';
   fingerprint: string;
+  /** The versions it was made under, so a journal set aside can say what changed; absent in journals of older versions. */
+  versions?: AnswerVersions;
+}
+
+/** An earlier run's journal that does not match this run, so none of it is reused. */
+export interface IgnoredJournal {
+  /** Results it held. */
+  results: number;
+  /** What differs in the versions it was made under (`judge template judge-v1 -> judge-v2`); empty when only the config or seeds differ, or it does not say. */
+  changes: string[];
 }
 
 /** A stage result and what its model calls used, so a rerun that reuses it still counts what it cost. */
@@ -29,8 +40,8 @@ interface Entry {
  * What an in-process run has already paid for. Each stage result is appended, with its
  * usage, as soon as it exists, so a run stopped by Ctrl-C, a crash or a dead endpoint
  * can be started again with the same config and only make the calls still missing.
- * A journal written under another config is ignored and replaced; a finished run
- * deletes its journal.
+ * A journal written under another fingerprint (config, seeds, or the versions that make
+ * the answers) is ignored and replaced; a finished run deletes its journal.
  */
 export class RunJournal {
   private readonly stream: WriteStream;
@@ -46,18 +57,25 @@ export class RunJournal {
     private readonly meter: UsageMeter,
     private readonly stopped: AbortSignal | undefined,
     stream: WriteStream,
+    /** The journal found and set aside because it belongs to another config, seeds or version; null when there was none. */
+    readonly ignored: IgnoredJournal | null,
   ) {
     this.stream = stream;
     this.earlierCount = entries.size;
   }
 
-  /** `meter` counts this run's usage: the calls made now, and those behind every result reused. `stopped` is the run's stop signal. */
-  static async open(options: { file: string; fingerprint: string; meter: UsageMeter; stopped?: AbortSignal }): Promise<RunJournal> {
-    const earlier = await readJournal(options.file, options.fingerprint);
+  /**
+   * `meter` counts this run's usage: the calls made now, and those behind every result reused. `stopped` is the run's
+   * stop signal. `versions` are recorded with the fingerprint, so a later run of another version can say what changed.
+   */
+  static async open(options: { file: string; fingerprint: string; versions?: AnswerVersions; meter: UsageMeter; stopped?: AbortSignal }): Promise<RunJournal> {
+    const found = await readJournal(options.file, options.fingerprint);
+    const earlier = found && 'entries' in found ? found : null;
+    const ignored = found && 'header' in found ? { results: found.results, changes: found.header?.versions && options.versions ? versionChanges(found.header.versions, options.versions) : [] } : null;
     await mkdir(dirname(options.file), { recursive: true });
     const stream = createWriteStream(options.file, { flags: earlier ? 'a' : 'w' });
-    if (!earlier) stream.write(JSON.stringify({ journal: 'scarecrow-run', fingerprint: options.fingerprint } satisfies JournalHeader) + '\n');
-    return new RunJournal(options.file, earlier?.entries ?? new Map(), earlier?.lost ?? new UsageMeter(), options.meter, options.stopped, stream);
+    if (!earlier) stream.write(JSON.stringify({ journal: 'scarecrow-run', fingerprint: options.fingerprint, versions: options.versions } satisfies JournalHeader) + '\n');
+    return new RunJournal(options.file, earlier?.entries ?? new Map(), earlier?.lost ?? new UsageMeter(), options.meter, options.stopped, stream, ignored);
   }
 
   /** Results found from an earlier, unfinished run of the same config. */
@@ -116,7 +134,10 @@ export class RunJournal {
   }
 }
 
-async function readJournal(file: string, fingerprint: string): Promise<{ entries: Map<string, Entry>; lost: UsageMeter } | null> {
+type FoundJournal = { entries: Map<string, Entry>; lost: UsageMeter } | { header: JournalHeader | null; results: number };
+
+/** The journal's entries when it matches `fingerprint`; what it was, when it does not; null when there is none. */
+async function readJournal(file: string, fingerprint: string): Promise<FoundJournal | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -124,11 +145,15 @@ async function readJournal(file: string, fingerprint: string): Promise<{ entries
     return null;
   }
   const lines = text.split('\n');
+  let header: JournalHeader | null = null;
   try {
-    const header = JSON.parse(lines[0] ?? '') as JournalHeader;
-    if (header.journal !== 'scarecrow-run' || header.fingerprint !== fingerprint) return null;
+    header = JSON.parse(lines[0] ?? '') as JournalHeader;
   } catch {
-    return null;
+    // Not a journal this version can read: set aside like one of another version.
+  }
+  if (header?.journal !== 'scarecrow-run' || header.fingerprint !== fingerprint) {
+    const results = lines.slice(1).filter((line) => line.startsWith('{"id":')).length;
+    return { header: header?.journal === 'scarecrow-run' ? header : null, results };
   }
   const entries = new Map<string, Entry>();
   const lost = new UsageMeter();
