@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkEvictionPolicy, connectProducer } from '../../workers/redis-connection.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { runCli } from './spawn-worker.ts';
+
+/** The commands in this process (the first test keeps the real binary, for its exit status). */
+const inProcess = (options: { args: string[]; env: NodeJS.ProcessEnv }) => runCliInProcess(options.args, { env: options.env });
 import { deletePrefix, REDIS_URL, startRedisServer, testPrefix } from './support.ts';
 
 const stops: (() => Promise<void>)[] = [];
@@ -16,7 +20,7 @@ describe('bad Redis settings', () => {
   });
 
   it('rejects a REDIS_URL that is not a redis URL, without its password', async () => {
-    const { code, stderr } = await runCli({ args: ['worker'], env: { REDIS_URL: 'http://user:secret@example.com' } });
+    const { code, stderr } = await inProcess({ args: ['worker'], env: { REDIS_URL: 'http://user:secret@example.com' } });
     expect(code).toBe(2);
     expect(stderr).toMatch(/REDIS_URL: .* is not a redis:\/\/ or rediss:\/\/ URL/);
     expect(stderr).not.toContain('secret');
@@ -25,7 +29,7 @@ describe('bad Redis settings', () => {
   it('refuses a Redis that may evict keys', async () => {
     const server = await startRedisServer(['--maxmemory-policy', 'allkeys-lru']);
     stops.push(() => server.stop());
-    const { code, stderr } = await runCli({ args: ['worker'], env: { REDIS_URL: server.url } });
+    const { code, stderr } = await inProcess({ args: ['worker'], env: { REDIS_URL: server.url } });
     expect(code).toBe(2);
     expect(stderr).toMatch(/maxmemory-policy allkeys-lru; queues need noeviction/);
   });
@@ -49,11 +53,11 @@ describe('bad schedules', () => {
   ])('names %s, exits 2 and stores no schedule', async (_, flags, message) => {
     const prefix = testPrefix();
     const env = { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix };
-    const added = await runCli({ args: ['schedule', 'add', 'weekly', ...flags], env });
+    const added = await inProcess({ args: ['schedule', 'add', 'weekly', ...flags], env });
     expect(added.code).toBe(2);
     expect(added.stderr).toMatch(message);
     expect(added.stderr).not.toMatch(/\n\s+at /);
-    const listed = await runCli({ args: ['schedule', 'list'], env });
+    const listed = await inProcess({ args: ['schedule', 'list'], env });
     expect(listed.stdout).not.toContain('weekly');
     await deletePrefix(prefix);
   });

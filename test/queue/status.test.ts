@@ -7,7 +7,7 @@ import { readRunProgress } from '../../workers/run-progress.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
 import { prepareRunSpec, submitRun } from '../../workers/submit-run.ts';
 import type { StageJobCounts } from '../../workers/run-job-counts.ts';
-import { runCli } from './spawn-worker.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { deletePrefix, REDIS_URL, smallConfig, testPrefix } from './support.ts';
 
 const temp = useTempDir();
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 async function status(prefix: string, runId: string): Promise<{ jobs: StageJobCounts[]; summary: { sizes: { all: number } } | null; queues: { stage: string; counts: Record<string, number> }[]; state: string }> {
-  const { code, stdout, stderr } = await runCli({ args: ['status', runId, '--json'], env: { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix } });
+  const { code, stdout, stderr } = await runCliInProcess(['status', runId, '--json'], { env: { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix } });
   expect(code, stderr).toBe(0);
   return JSON.parse(stdout);
 }
@@ -31,7 +31,7 @@ describe('status', () => {
     cleanups.push(() => deletePrefix(prefix), async () => redis.disconnect());
     const outputDir = await temp.make();
     const submit = async (name: string, limit: number) =>
-      submitRun({ redis, prefix, spec: await prepareRunSpec({ loaded: smallConfig({ name, seeds: { paths: ['seeds'], categories: ['privacy', 'violence'], limit }, simulator: { seed: 3, latencyMs: 300 } }), outputDir }) });
+      submitRun({ redis, prefix, spec: await prepareRunSpec({ loaded: smallConfig({ name, seeds: { paths: ['seeds'], categories: ['privacy', 'violence'], limit }, simulator: { seed: 3, latencyMs: 100 } }), outputDir }) });
     const first = await submit('status-first', 3);
     const second = await submit('status-second', 2);
     expect(generate(await status(prefix, second.runId)).total).toBe(4);
@@ -63,7 +63,7 @@ describe('status', () => {
     const done = await status(prefix, first.runId);
     expect(done.jobs).toBeNull();
     expect(done.summary!.sizes.all).toBeGreaterThan(0);
-    const text = await runCli({ args: ['status', first.runId], env: { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix } });
+    const text = await runCliInProcess(['status', first.runId], { env: { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix } });
     expect(text.stdout).toMatch(new RegExp(`run ${first.runId} \\(status-first\\): done`));
     expect(text.stdout).toMatch(/all \d+, hard \d+, toxic \d+ rows/);
   });

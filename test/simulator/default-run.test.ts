@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatasetRecord } from '../../pipeline/schemas/candidate.ts';
 import { readJsonl } from '../support/read-dataset-files.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { grammarFault, HARMFUL_PATTERNS, isOnTopic } from './rewrite-checks.ts';
 
@@ -11,7 +11,8 @@ const temp = useTempDir();
 /** The default run, as `npm start` makes it: every bundled seed, the simulator in every role. */
 async function defaultRun() {
   const dir = await temp.make();
-  const result = await runCli(['run', '--output', dir], { timeoutMs: 180_000 });
+  // In-process: what is tested is the dataset, not the binary.
+  const result = await runCliInProcess(['run', '--output', dir]);
   expect(result.code, result.stderr).toBe(0);
   const dataset = join(dir, 'scarecrow-sim');
   const read = async (name: string) => (await readJsonl(join(dataset, 'data', `${name}.jsonl`))).map((row) => DatasetRecord.parse(row));
