@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { thisHost } from '../../pipeline/dataset/process-identity.ts';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
 import { acquireDatasetLock } from '../../pipeline/run/dataset-lock.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
-const CONFIG = { name: 'locked', seeds: { paths: [join(PROJECT_ROOT, 'seeds')], limit: 2 }, simulator: { latencyMs: 150 } };
+const CONFIG = { name: 'locked', seeds: { paths: [join(PROJECT_ROOT, 'seeds')], limit: 2 }, simulator: { latencyMs: 50 } };
 
 /** The pid of a process that has exited, so nothing runs under it. */
 function deadPid(): number {
@@ -24,12 +24,13 @@ describe('one run per dataset at a time', () => {
     const args = [join(PROJECT_ROOT, 'bin/scarecrow.js'), 'run', '--config', join(dir, 'config.json'), '--output', out];
     const first = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let firstErr = '';
-    let second: Promise<Awaited<ReturnType<typeof runCli>>> | null = null;
+    // The second run is this process: the holder named must be the first's pid, not ours.
+    let second: ReturnType<typeof runCliInProcess> | null = null;
     const firstDone = new Promise<number | null>((resolve) => {
       first.stderr.on('data', (chunk) => {
         firstErr += chunk;
         // Start the second once the first is paying for calls.
-        if (!second && firstErr.includes('generate:')) second = runCli(args.slice(1));
+        if (!second && firstErr.includes('generate:')) second = runCliInProcess(args.slice(1));
       });
       first.on('close', resolve);
     });
@@ -51,7 +52,7 @@ describe('one run per dataset at a time', () => {
     const pid = deadPid();
     await mkdir(join(dir, 'out'));
     await writeFile(join(dir, 'out/.locked.lock'), JSON.stringify({ pid, host: thisHost(), started_at: '2026-01-01T00:00:00.000Z' }) + '\n');
-    const result = await runCli(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')]);
+    const result = await runCliInProcess(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`${join(dir, 'out/.locked.lock')}: taken over from pid ${pid}, which is no longer running`);
     expect(await readdir(join(dir, 'out'))).toEqual(['locked']);
