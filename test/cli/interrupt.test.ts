@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
 import { deletePrefix, testPrefix } from '../queue/support.ts';
 import { readFolder } from '../support/read-dataset-files.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
@@ -48,12 +48,13 @@ describe('Ctrl-C during a run', () => {
     expect(stopped.stderr).toContain(`stopped; ${journal.length} results kept, run the same command to resume`);
     expect(journal.length).toBeGreaterThan(0);
 
-    const resumed = await runCli(args);
+    // Resuming and the uninterrupted run need no signal: in-process.
+    const resumed = await runCliInProcess(args);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/resuming: \d+ results/);
     expect(await readdir(join(dir, 'out'))).toEqual(['interrupted']);
 
-    const fresh = await runCli(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'fresh')]);
+    const fresh = await runCliInProcess(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'fresh')]);
     expect(fresh.code).toBe(0);
     const a = await readFolder(join(dir, 'out', 'interrupted'));
     const b = await readFolder(join(dir, 'fresh', 'interrupted'));
