@@ -1,19 +1,14 @@
 import OpenAI from 'openai';
-import { afterEach } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/start-simulator.ts';
+import { onTestFinished } from 'vitest';
+import { startSimulator } from '../../pipeline/simulator/start-simulator.ts';
 import type { SimulatorOptions } from '../../pipeline/simulator/simulator-options.ts';
-
-const running: RunningSimulator[] = [];
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((simulator) => simulator.close()));
-});
 
 /** A simulator on a free port, closed after the test, and an SDK client pointed at it. */
 export async function simulatorWithClient(options: SimulatorOptions & { clientOptions?: ConstructorParameters<typeof OpenAI>[0] } = {}) {
   const { clientOptions, ...simulatorOptions } = options;
   const simulator = await startSimulator({ port: 0, ...simulatorOptions });
-  running.push(simulator);
+  // Closed when the test that asked for it ends (per test, so it holds however files share modules).
+  onTestFinished(() => simulator.close());
   const client = new OpenAI({ baseURL: simulator.url, apiKey: 'any-key-works', maxRetries: 0, ...clientOptions });
   return { simulator, client };
 }
