@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../pipeline/loading/load-config.ts';
 import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
-import { runCli } from './spawn-worker.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
 interface Service {
   build?: unknown;
@@ -27,7 +27,7 @@ const ours = Object.entries(services).filter(([, service]) => service.build !== 
 
 /** The flags a command really has, read from its --help as a user would see it. */
 async function flagsOf(command: string): Promise<Set<string>> {
-  const { code, stdout } = await runCli({ args: [command, '--help'] });
+  const { code, stdout } = await runCliInProcess([command, '--help']);
   expect(code, `scarecrow ${command} --help`).toBe(0);
   return new Set(stdout.match(/--[a-z][a-z-]*/g) ?? []);
 }

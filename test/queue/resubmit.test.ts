@@ -11,7 +11,7 @@ import { readRunProgress } from '../../workers/run-progress.ts';
 import { startWorkers, type RunningWorkers } from '../../workers/start-workers.ts';
 import { prepareRunSpec, submitRun } from '../../workers/submit-run.ts';
 import { dumpPrefix } from './redis-contents.ts';
-import { runCli } from './spawn-worker.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { datasetFiles, deletePrefix, REDIS_URL, smallConfig, testPrefix } from './support.ts';
 
 const temp = useTempDir();
@@ -86,7 +86,7 @@ describe('submitting a run again', () => {
     for (const job of await judgeQueue.getWaiting()) await job.remove();
     expect(progress.kept).toBeGreaterThan(0);
 
-    const status = await runCli({ args: ['status', spec.runId], env: { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix } });
+    const status = await runCliInProcess(['status', spec.runId], { env: { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix } });
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(`stuck    ${progress.kept} jobs have gone from the queues, so no worker will move them: submit the run again`);
 
