@@ -17,6 +17,7 @@ const Pricing = z
 const HttpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://localhost:8000/v1' })
   .refine((url) => {
+    if (!URL.canParse(url)) return true; // already refused as no URL
     const parsed = new URL(url);
     return parsed.username === '' && parsed.password === '' && parsed.search === '';
   }, 'carries credentials (a user:password@ or a query string, where keys go): give the URL without them and put the key in an environment variable named by apiKeyEnv');

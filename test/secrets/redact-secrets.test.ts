@@ -40,10 +40,12 @@ describe('redactSecrets', () => {
 describe('configuredSecrets', () => {
   it('collects each role key, HF_TOKEN and credentials in base URLs', () => {
     const config = Config.parse({
-      generator: { model: 'g', baseURL: 'https://user:pa55@gen.example/v1?api-key=q-key', apiKeyEnv: 'GEN' },
+      generator: { model: 'g', baseURL: 'https://gen.example/v1', apiKeyEnv: 'GEN' },
       judges: [{ model: 'j', apiKeyEnv: 'JUDGE' }],
       targets: [{ model: 't', apiKeyEnv: 'UNSET' }],
     });
+    // The config schema refuses credentials in a URL; a config built in code can still hold them.
+    config.generator.baseURL = 'https://user:pa55@gen.example/v1?api-key=q-key';
     const secrets = configuredSecrets({ config, env: { GEN: 'gen-key', JUDGE: 'judge-key', HF_TOKEN: 'hf_token' } });
     expect(new Set(secrets)).toEqual(new Set(['gen-key', 'judge-key', 'hf_token', 'user', 'pa55', 'q-key']));
   });
