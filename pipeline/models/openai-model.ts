@@ -100,7 +100,7 @@ function usageOf(usage: OpenAI.CompletionUsage | undefined): ModelUsage {
 
 /** Maps whatever the SDK threw to our typed errors, which say whether to retry. */
 export function toModelError(error: unknown, endpoint: string): Error {
-  if (error instanceof ModelCallError || error instanceof ModelOutputError) return error;
+  if (ModelCallError.isInstance(error) || ModelOutputError.isInstance(error)) return error;
   if (error instanceof OpenAI.APIUserAbortError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return new ModelCallError({ message: `request to ${endpoint} timed out`, endpoint, isRetryable: true, cause: error });
@@ -110,12 +110,10 @@ export function toModelError(error: unknown, endpoint: string): Error {
   }
   if (error instanceof OpenAI.APIError) {
     const status = error.status ?? null;
-    const retryable = status === null || status === 408 || status === 409 || status === 429 || status >= 500;
     return new ModelCallError({
       message: `${endpoint} answered ${status}: ${error.message}`,
       endpoint,
       statusCode: status,
-      isRetryable: retryable,
       retryAfterMs: retryAfterMs(error.headers),
       cause: error,
     });
