@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { countOutcome } from '../../dataset/run-outcome.ts';
+import { countOutcome, type StageCounts } from '../../dataset/run-outcome.ts';
 import { checkEndpoints } from '../../models/check-endpoints.ts';
 import { detectSimulatedRoles } from '../../models/detect-simulated-roles.ts';
 import { checkRunInputs } from '../../run/check-run-inputs.ts';
@@ -62,14 +62,15 @@ export function registerRunCommand(program: Command): void {
           return;
         }
         reporter.stop();
-        const { overall } = countOutcome(result.outcome);
-        const seconds = ((result.exported.manifest.timings_ms.total ?? 0) / 1000).toFixed(1);
         process.stdout.write(
           [
-            `dataset written to ${result.exported.dir}${simulated ? '  (SIMULATED)' : ''}`,
-            `  seeds ${overall.seeds} (${overall.seeds_failed} failed), candidates ${overall.candidates}, duplicates ${overall.duplicates_exact} exact + ${overall.duplicates_near} near`,
-            `  benign ${overall.benign}, controversial ${overall.controversial}, harmful ${overall.harmful}, hard ${overall.hard}, failed candidates ${overall.failed_candidates}`,
-            `  all ${result.exported.sizes.all}, hard ${result.exported.sizes.hard}, toxic ${result.exported.sizes.toxic} rows, in ${seconds} s`,
+            ...summaryLines({
+              dir: result.exported.dir,
+              simulated,
+              counts: countOutcome(result.outcome).overall,
+              sizes: result.exported.sizes,
+              seconds: (result.exported.manifest.timings_ms.total ?? 0) / 1000,
+            }),
             ...earlierLines(result.exported.earlier),
             '',
           ].join('\n'),
@@ -91,6 +92,24 @@ export function registerRunCommand(program: Command): void {
 function stoppedMessage(kept: number): string {
   if (kept === 0) return 'stopped before any result was made; nothing to keep\n';
   return `stopped; ${kept} result${kept === 1 ? '' : 's'} kept, run the same command to resume\n`;
+}
+
+/** The counts both runners print for a written dataset: where it is, what the stages made, and the rows of each file. */
+function summaryLines(summary: {
+  dir: string;
+  simulated: boolean;
+  /** A queued run's come from Redis as a record of any keys, hence Partial. */
+  counts: Partial<StageCounts>;
+  sizes: { all: number; hard: number; toxic: number };
+  seconds: number;
+}): string[] {
+  const { dir, simulated, counts, sizes, seconds } = summary;
+  return [
+    `dataset written to ${dir}${simulated ? '  (SIMULATED)' : ''}`,
+    `  seeds ${counts.seeds} (${counts.seeds_failed} failed), candidates ${counts.candidates}, duplicates ${counts.duplicates_exact} exact + ${counts.duplicates_near} near`,
+    `  benign ${counts.benign}, controversial ${counts.controversial}, harmful ${counts.harmful}, hard ${counts.hard}, failed candidates ${counts.failed_candidates}`,
+    `  all ${sizes.all}, hard ${sizes.hard}, toxic ${sizes.toxic} rows, in ${seconds.toFixed(1)} s`,
+  ];
 }
 
 /** Where the dataset a run replaced went, and which kept ones it removed as too old. */
@@ -137,14 +156,10 @@ async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simul
       return;
     }
     const { summary } = result;
-    const counts = summary.counts;
     process.stdout.write(
       [
         `run ${result.runId}${result.joined ? ' (joined a run already in progress)' : result.reused ? ' (finished before; its dataset is still in place, unchanged)' : ''}`,
-        `dataset written to ${summary.dir}${simulated ? '  (SIMULATED)' : ''}`,
-        `  seeds ${counts.seeds} (${counts.seeds_failed} failed), candidates ${counts.candidates}, duplicates ${counts.duplicates_exact} exact + ${counts.duplicates_near} near`,
-        `  benign ${counts.benign}, controversial ${counts.controversial}, harmful ${counts.harmful}, hard ${counts.hard}, failed candidates ${counts.failed_candidates}`,
-        `  all ${summary.sizes.all}, hard ${summary.sizes.hard}, toxic ${summary.sizes.toxic} rows, in ${summary.seconds.toFixed(1)} s`,
+        ...summaryLines({ dir: summary.dir, simulated, counts: summary.counts, sizes: summary.sizes, seconds: summary.seconds }),
         // A run answered from its summary moved nothing this time.
         ...(result.reused ? [] : earlierLines(summary.earlier)),
         '',
