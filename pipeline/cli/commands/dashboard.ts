@@ -3,7 +3,7 @@ import { NO_AUTH_NOTICE, startDashboard } from '../../../workers/dashboard/start
 import { prefixFrom } from '../../../workers/queue-names.ts';
 import { connectChecked, redisUrlFrom } from '../../../workers/redis-connection.ts';
 import { abortOnSignals } from '../interrupt.ts';
-import { positiveInteger } from './worker.ts';
+import { positiveInteger } from '../parse-flags.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 

@@ -1,17 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../../errors/user-error.ts';
 import { dedupeFiles } from '../../dedupe/run-dedupe-files.ts';
 import { EXIT } from '../exit-codes.ts';
 import { abortOnSignals } from '../interrupt.ts';
-
-function parseThreshold(value: string): number {
-  const threshold = Number(value);
-  if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) {
-    throw new UserError(`--threshold must be a number in (0, 1], got "${value}"`, { field: '--threshold' });
-  }
-  return threshold;
-}
+import { fractionFlag } from '../parse-flags.ts';
 
 export function registerDedupeCommand(program: Command): void {
   program
@@ -28,7 +20,7 @@ export function registerDedupeCommand(program: Command): void {
     .option('--index <file>', 'index of earlier data: everything in it is deduped against, and --remember adds to it (default: dedupe-index.jsonl next to --out, which only caches the --against files)')
     .option('--remember', 'add the survivors to the index, for a later dedupe that names it with --index', false)
     .action(async (options: { in: string; out: string; threshold: string; against?: string[]; report?: string; index?: string; remember: boolean }) => {
-      const threshold = parseThreshold(options.threshold);
+      const threshold = fractionFlag(options.threshold, '--threshold');
       const interrupt = abortOnSignals();
       // Reading a big file cannot be cut short: once stopped, the process leaves within a second whatever is still reading.
       interrupt.signal.addEventListener('abort', () => setTimeout(() => process.exit(EXIT.interrupted), 1000).unref(), { once: true });

@@ -8,6 +8,7 @@ import { simulatedTargets } from '../../evaluation/simulated-targets.ts';
 import { checkEndpoints } from '../../models/check-endpoints.ts';
 import { EXIT } from '../exit-codes.ts';
 import { abortOnSignals } from '../interrupt.ts';
+import { optionalPositiveNumber, wholeNumberInRange } from '../parse-flags.ts';
 import { loadConfigOption } from './load-config-option.ts';
 
 interface EvalFlags {
@@ -34,11 +35,11 @@ export function registerEvalCommand(program: Command): void {
     .option('--rpm <n>', 'requests per minute per --target endpoint (default unlimited)')
     .option('-q, --quiet', 'no progress output')
     .action(async (flags: EvalFlags) => {
-      const samples = positiveInteger(flags.samples, '--samples');
+      const samples = wholeNumberInRange(flags.samples, '--samples', { min: 1, max: 50 });
       const loaded = flags.config ? await loadConfigOption(flags.config) : null;
       const targets =
         flags.target.length > 0
-          ? parseTargets({ specs: flags.target, apiKeyEnv: flags.apiKeyEnv, maxConcurrency: optional(flags.concurrency, '--concurrency'), requestsPerMinute: optional(flags.rpm, '--rpm') })
+          ? parseTargets({ specs: flags.target, apiKeyEnv: flags.apiKeyEnv, maxConcurrency: optionalPositiveNumber(flags.concurrency, '--concurrency'), requestsPerMinute: optionalPositiveNumber(flags.rpm, '--rpm') })
           : (loaded?.config.targets ?? []);
       if (targets.length === 0) throw new UserError('no target to evaluate: give --target sim-target (simulator), --target MODEL=BASE_URL, or a --config with targets', { field: 'target' });
       const refusalJudge = loaded?.config.refusalJudge ?? null;
@@ -98,19 +99,6 @@ function summary(result: RunEvaluationResult, models: string[]): string {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function positiveInteger(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > 50) throw new UserError(`${flag}: expected a whole number from 1 to 50, got "${value}"`, { field: flag });
-  return number;
-}
-
-function optional(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!(number > 0)) throw new UserError(`${flag}: expected a positive number, got "${value}"`, { field: flag });
-  return number;
 }
 
 function banner(): string {

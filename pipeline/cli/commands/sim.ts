@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../errors/user-error.ts';
 import { FAULT_KINDS, type FaultKind } from '../../simulator/faults.ts';
 import { startSimulator, type RunningSimulator } from '../../simulator/start-simulator.ts';
+import { numberFlag } from '../parse-flags.ts';
 
 interface SimFlags {
   port: string;
@@ -11,18 +12,6 @@ interface SimFlags {
   latencyJitterMs: string;
   faultRate: string;
   faults: string;
-}
-
-function numberFlag(options: { flag: string; value: string; min: number; max: number; integer: boolean }): number {
-  const { flag, value, min, max, integer } = options;
-  const parsed = Number(value);
-  const ok = value.trim() !== '' && Number.isFinite(parsed) && (!integer || Number.isInteger(parsed)) && parsed >= min && parsed <= max;
-  if (!ok) {
-    const kind = integer ? 'an integer' : 'a number';
-    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
-    throw new UserError(`${flag} must be ${kind} ${range}, got "${value}"`, { field: flag });
-  }
-  return parsed;
 }
 
 function faultKinds(value: string): FaultKind[] {

@@ -4,6 +4,7 @@ import { prefixFrom, QUEUE_STAGES, QueueStage } from '../../../workers/queue-nam
 import { connectChecked, redisUrlFrom } from '../../../workers/redis-connection.ts';
 import { startWorkers } from '../../../workers/start-workers.ts';
 import { abortOnSignals } from '../interrupt.ts';
+import { positiveInteger, wholeNumber } from '../parse-flags.ts';
 
 interface WorkerFlags {
   stages: string;
@@ -50,16 +51,4 @@ function parseStages(list: string): QueueStage[] {
   }
   if (stages.length === 0) throw new UserError('--stages: name at least one stage', { field: '--stages' });
   return [...new Set(stages)] as QueueStage[];
-}
-
-function wholeNumber(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new UserError(`${flag}: expected a whole number, got "${value}"`, { field: flag });
-  return number;
-}
-
-export function positiveInteger(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UserError(`${flag}: expected a positive whole number, got "${value}"`, { field: flag });
-  return number;
 }
