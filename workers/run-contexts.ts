@@ -2,7 +2,6 @@ import type { Redis } from 'ioredis';
 import { UnrecoverableError } from 'bullmq';
 import { createModels, usesSimulator, type RoleModels } from '../pipeline/models/create-models.ts';
 import { redactUrl, simulatorEndpointName } from '../pipeline/models/openai-model.ts';
-import { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import type { ModelRole } from '../pipeline/schemas/config.ts';
 import { startSimulator, type RunningSimulator } from '../pipeline/simulator/start-simulator.ts';
 import type { RedisRateGate } from './redis-rate-gate.ts';
@@ -50,7 +49,7 @@ export class RunContexts {
     const spec = parsed.data;
     // Only roles with no baseURL need this worker's simulator; a standalone `scarecrow sim` counts as simulated but serves itself.
     const simulatorUrl = usesSimulator(spec.config) ? (await this.simulatorFor(spec)).url : null;
-    const base = createModels({ config: spec.config, simulatorUrl, meter: new UsageMeter(), env: this.options.env, maxAttempts: 1 });
+    const base = createModels({ config: spec.config, simulatorUrl, env: this.options.env, maxAttempts: 1 });
     const gated = (model: RoleModels['generator'], role: ModelRole) =>
       this.options.gate.wrap(model, { endpoint: role.baseURL ? `${redactUrl(role.baseURL)} (${role.model})` : simulatorEndpointName(role.model), requestsPerMinute: role.requestsPerMinute });
     const { config } = spec;

@@ -36,7 +36,6 @@ export const RunSpec = z.object({
   refresh: RefreshTarget.nullable().default(null),
 });
 export type RunSpec = z.infer<typeof RunSpec>;
-export type RunSpecInput = z.input<typeof RunSpec>;
 
 /** Attempts per job besides the first, for Redis blips while storing results; model calls count their own attempts. */
 export const STORE_ATTEMPTS = 3;

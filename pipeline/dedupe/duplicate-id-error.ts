@@ -5,7 +5,3 @@ export class DuplicateIdError extends Error {
     super(`duplicate id "${id}": ids given to dedupe must be unique`);
   }
 }
-
-export function isDuplicateIdError(error: unknown): error is DuplicateIdError {
-  return error instanceof Error && error.name === 'DuplicateIdError';
-}

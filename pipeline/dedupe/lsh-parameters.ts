@@ -24,10 +24,3 @@ export const DEFAULT_LSH_PARAMETERS: LshParameters = {
   commonMinimumCount: 100,
   minimumShingles: 12,
 };
-
-export function sameLshParameters(a: LshParameters, b: LshParameters): boolean {
-  return (
-    a.shingleSize === b.shingleSize && a.bands === b.bands && a.rowsPerBand === b.rowsPerBand && a.seed === b.seed &&
-    a.commonShare === b.commonShare && a.commonMinimumCount === b.commonMinimumCount && a.minimumShingles === b.minimumShingles
-  );
-}

@@ -20,7 +20,8 @@ export interface CreateModelsOptions {
   config: Config;
   /** Base URL of the simulator, for roles with no baseURL of their own. */
   simulatorUrl: string | null;
-  meter: UsageMeter;
+  /** Where calls are counted; absent when nothing reads the counts (a queue worker counts each job's calls itself). */
+  meter?: UsageMeter;
   env?: NodeJS.ProcessEnv;
   /** Overrides every role's maxAttempts; queue workers pass 1 so only BullMQ retries. */
   maxAttempts?: number;

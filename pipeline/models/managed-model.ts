@@ -19,7 +19,8 @@ export interface ManagedModelOptions {
   model: LanguageModel;
   gate: EndpointGate;
   retry: RetryPolicy;
-  meter: UsageMeter;
+  /** Where calls are counted; absent when nothing reads the counts (a queue worker counts each job's calls itself). */
+  meter?: UsageMeter;
   /** The name usage is counted under, e.g. "judge:gpt-4o". */
   role: string;
   pricing?: Pricing;
@@ -47,10 +48,10 @@ export function createManagedModel(options: ManagedModelOptions): LanguageModel 
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       try {
         const result = await gate.run(() => call(attemptNumber), signal);
-        meter.record(role, result.usage, pricing);
+        meter?.record(role, result.usage, pricing);
         return result;
       } catch (error) {
-        meter.recordFailure(role, pricing);
+        meter?.recordFailure(role, pricing);
         if (signal?.aborted || !isRetryableError(error) || attemptNumber >= retry.maxAttempts) throw error;
         const retryAfter = retryAfterOf(error);
         if (retryAfter !== null) gate.pauseFor(retryAfter);

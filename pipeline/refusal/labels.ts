@@ -8,9 +8,6 @@ export const RefusalLabel3 = z
   .describe("XSTest's three classes");
 export type RefusalLabel3 = z.infer<typeof RefusalLabel3>;
 
-/** Class order of the model's output layer; the artifact stores weights in this order. */
-export const LABEL3_ORDER: readonly RefusalLabel3[] = ['full_compliance', 'full_refusal', 'partial_refusal'];
-
 export function toBinaryLabel(label3: RefusalLabel3): RefusalLabel {
   return label3 === 'full_compliance' ? 'compliance' : 'refusal';
 }
