@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { promptsDocument } from '../../pipeline/dataset/prompts-document.ts';
-import { ScriptedModel } from '../../pipeline/models/scripted-model.ts';
+import { ScriptedModel } from '../support/scripted-model.ts';
 import { CATEGORIES } from '../../pipeline/schemas/category.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { generate } from '../../pipeline/stages/generate.ts';

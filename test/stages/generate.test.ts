@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScriptedModel } from '../../pipeline/models/scripted-model.ts';
+import { ScriptedModel } from '../support/scripted-model.ts';
 import { generate } from '../../pipeline/stages/generate.ts';
 import { promptId } from '../../pipeline/text/normalise.ts';
 import { SEED, scriptedContext } from '../support/stage-context.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScriptedModel } from '../../pipeline/models/scripted-model.ts';
+import { ScriptedModel } from '../support/scripted-model.ts';
 import { ModelOutputError } from '../../pipeline/errors/model-output-error.ts';
 import { judge } from '../../pipeline/stages/judge.ts';
 import type { Candidate } from '../../pipeline/schemas/candidate.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScriptedModel } from '../../pipeline/models/scripted-model.ts';
+import { ScriptedModel } from '../support/scripted-model.ts';
 import { probe } from '../../pipeline/stages/probe.ts';
 import { classifyRefusal } from '../../pipeline/refusal/classify.ts';
 import { Config } from '../../pipeline/schemas/config.ts';

@@ -1,4 +1,4 @@
-import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel } from './language-model.ts';
+import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel } from '../../pipeline/models/language-model.ts';
 
 export type ScriptedAnswer = unknown | Error | ((call: GenerateTextOptions & { name?: string }) => unknown);
 

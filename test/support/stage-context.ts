@@ -1,6 +1,6 @@
 import { Config } from '../../pipeline/schemas/config.ts';
 import type { LanguageModel } from '../../pipeline/models/language-model.ts';
-import { ScriptedModel } from '../../pipeline/models/scripted-model.ts';
+import { ScriptedModel } from './scripted-model.ts';
 import type { StageContext } from '../../pipeline/stages/stage-context.ts';
 import type { Seed } from '../../pipeline/schemas/seed.ts';
 
