@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../errors/user-error.ts';
 import { FAULT_KINDS, type FaultKind } from '../../simulator/faults.ts';
 import { startSimulator, type RunningSimulator } from '../../simulator/start-simulator.ts';
+import { abortOnSignals } from '../interrupt.ts';
 import { numberFlag } from '../parse-flags.ts';
 
 interface SimFlags {
@@ -21,24 +22,6 @@ function faultKinds(value: string): FaultKind[] {
     throw new UserError(`--faults must list some of ${FAULT_KINDS.join(', ')}, got "${value}"`, { field: '--faults' });
   }
   return kinds as FaultKind[];
-}
-
-/** Resolves on the first SIGINT or SIGTERM; dispose() stops listening. */
-function stopSignal(): { stopped: Promise<NodeJS.Signals>; dispose(): void } {
-  let onSignal: (signal: NodeJS.Signals) => void = () => {};
-  const dispose = () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-  const stopped = new Promise<NodeJS.Signals>((resolve) => {
-    onSignal = (signal) => {
-      dispose();
-      resolve(signal);
-    };
-  });
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return { stopped, dispose };
 }
 
 async function start(options: Parameters<typeof startSimulator>[0] & { port: number; host: string }): Promise<RunningSimulator> {
@@ -74,12 +57,16 @@ export function registerSimCommand(program: Command): void {
         faults: { kinds: faultKinds(flags.faults) },
       };
       // Listen for signals before announcing the URL, so a stop right after start is not missed.
-      const { stopped, dispose } = stopSignal();
+      // The server stops without a notice; the line after it names the signal.
+      let signal: NodeJS.Signals = 'SIGINT';
+      const interrupt = abortOnSignals((_message, name) => {
+        signal = name;
+      });
       let simulator: RunningSimulator;
       try {
         simulator = await start(options);
       } catch (error) {
-        dispose();
+        interrupt.dispose();
         throw error;
       }
       process.stdout.write(
@@ -89,8 +76,12 @@ export function registerSimCommand(program: Command): void {
           `seed ${options.seed}, latency ${options.latencyMs} ms, fault rate ${options.faultRate}; press Ctrl-C to stop`,
         ].join('\n') + '\n',
       );
-      const signal = await stopped;
-      await simulator.close();
+      try {
+        if (!interrupt.signal.aborted) await new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve(), { once: true }));
+        await simulator.close();
+      } finally {
+        interrupt.dispose();
+      }
       const { requests, faults } = simulator.stats();
       const injected = Object.values(faults).reduce((sum, count) => sum + count, 0);
       process.stdout.write(`${signal}: simulator stopped after ${requests} requests (${injected} faults injected)\n`);
