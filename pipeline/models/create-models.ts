@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { lineOfPath } from '../loading/json-positions.ts';
 import { UserError } from '../errors/user-error.ts';
 import { problemsError } from '../loading/problems-error.ts';
 import type { Config, ModelRole } from '../schemas/config.ts';
@@ -51,7 +53,29 @@ export function allRoles<Role extends { model: string; baseURL?: string } = Mode
 export function checkApiKeys(config: Config, env: NodeJS.ProcessEnv = process.env, file = 'config'): void {
   const missing = allRoles(config).filter(({ role }) => role.apiKeyEnv && !env[role.apiKeyEnv]);
   if (missing.length === 0) return;
-  throw problemsError(file, missing.map(({ name, role }) => ({ field: `${name}.apiKeyEnv`, message: `names the environment variable ${role.apiKeyEnv}, which is not set` })));
+  const text = configText(file);
+  throw problemsError(
+    file,
+    missing.map(({ name, role }) => ({
+      line: text === null ? undefined : lineOfPath(text, [...rolePath(name), 'apiKeyEnv']),
+      field: `${name}.apiKeyEnv`,
+      message: `names the environment variable ${role.apiKeyEnv}, which is not set`,
+    })),
+  );
+}
+
+/** The config file's text, to name the line of a field; null for the embedded defaults or a file gone since loading. */
+function configText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** `judges[1]` as the JSON path ['judges', 1]. */
+function rolePath(name: string): (string | number)[] {
+  return name.split(/[[\].]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /**

@@ -78,14 +78,15 @@ describe('validate', () => {
         generator: { model: 'gpt-4o', baseURL: 'https://api.openai.com/v1', apiKeyEnv: 'SCARECROW_TEST_MISSING_KEY' },
         dedupe: { against: ['earlier.jsonl'] },
         output: { dir: 'taken' },
-      }),
+      }, null, 2),
       'bad.jsonl': '{"id": "a", "concept": "x", "category": "hate"}\n',
       taken: 'a file',
     });
     const result = await runCliInProcess(['validate', '--config', join(dir, 'config.json')], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/4 problems/);
-    expect(result.stderr).toMatch(/generator\.apiKeyEnv: names the environment variable SCARECROW_TEST_MISSING_KEY, which is not set/);
+    // Line 10 of the pretty-printed config: the generator's apiKeyEnv.
+    expect(result.stderr).toMatch(/config\.json:10: generator\.apiKeyEnv: names the environment variable SCARECROW_TEST_MISSING_KEY, which is not set/);
     expect(result.stderr).toMatch(/bad\.jsonl:1: concept: /);
     expect(result.stderr).toMatch(/config\.json: dedupe\.against: \S*earlier\.jsonl: no such file/);
     expect(result.stderr).toMatch(/output\.dir: \S*taken is a file, not a folder/);
