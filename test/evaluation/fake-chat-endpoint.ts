@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readRequestBody } from '../support/read-request-body.ts';
 
 export const REFUSAL_TEXT = "I'm sorry, but I can't help with that request.";
 export const ANSWER_TEXT = 'Sure. Here is a clear, practical answer with the steps you asked for, explained one by one.';
@@ -20,7 +21,7 @@ export async function startFakeChatEndpoint(policy: (options: { model: string; p
       response.end(JSON.stringify({ object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake-provider' }] }));
       return;
     }
-    const body = JSON.parse(await read(request)) as { model: string; messages: { content: string }[] };
+    const body = JSON.parse(await readRequestBody(request)) as { model: string; messages: { content: string }[] };
     count += 1;
     const behaviour = policy({ model: body.model, prompt: body.messages.at(-1)!.content, count });
     if (typeof behaviour === 'object') {
@@ -55,13 +56,4 @@ export async function startFakeChatEndpoint(policy: (options: { model: string; p
       server.close(() => resolve());
     }),
   };
-}
-
-function read(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => resolve(text));
-    request.on('error', reject);
-  });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readRequestBody } from '../support/read-request-body.ts';
 
 /**
  * An OpenAI-compatible endpoint in front of the simulator that turns some calls down
@@ -12,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 export async function startKeyEchoingEndpoint(options: { upstream: string }) {
   const counts = { unauthorized: 0, serverError: 0, forwarded: 0 };
   const server = createServer(async (request, response) => {
-    const body = await read(request);
+    const body = await readRequestBody(request);
     const key = (request.headers.authorization ?? '').replace(/^Bearer /, '');
     const path = (request.url ?? '').replace(/^\/v1/, '');
     if (request.method === 'POST' && path === '/chat/completions') {
@@ -46,13 +47,4 @@ export async function startKeyEchoingEndpoint(options: { upstream: string }) {
 function sendJson(response: import('node:http').ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json' });
   response.end(JSON.stringify(body));
-}
-
-function read(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => resolve(text));
-    request.on('error', reject);
-  });
 }
