@@ -8,7 +8,10 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY tsconfig.json ./
 COPY bin ./bin
+COPY cli ./cli
+COPY in-process ./in-process
 COPY pipeline ./pipeline
+COPY simulator ./simulator
 COPY workers ./workers
 COPY seeds ./seeds
 RUN mkdir -p /app/output /app/configs && chown node:node /app/output

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { RunOutcome } from '../pipeline/dataset/run-outcome.ts';
 import { UsageMeter, type RoleUsage } from '../pipeline/models/usage-meter.ts';
-import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from '../pipeline/run/collect-results.ts';
+import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from '../pipeline/runs/collect-results.ts';
 import { Candidate, DatasetRecord, DuplicateRecord, JudgedCandidate } from '../pipeline/schemas/candidate.ts';
 import type { Seed } from '../pipeline/schemas/seed.ts';
 import type { RunKeys } from './run-keys.ts';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LoadedConfig } from '../pipeline/loading/load-config.ts';
+import type { LoadedConfig } from '../pipeline/input/load-config.ts';
 import { checkApiKeys } from '../pipeline/models/create-models.ts';
-import type { RunEventListener } from '../pipeline/run/run-events.ts';
+import type { RunEventListener } from '../pipeline/runs/run-events.ts';
 import type { Stage } from '../pipeline/schemas/candidate.ts';
 import type { Redis } from 'ioredis';
 import { connectFollower } from './follower-connection.ts';

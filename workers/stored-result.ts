@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RoleUsage } from '../pipeline/models/usage-meter.ts';
-import type { Settled } from '../pipeline/run/map-with-progress.ts';
+import type { Settled } from '../pipeline/runs/map-with-progress.ts';
 import { redactSecrets } from '../pipeline/secrets/redact.ts';
 
 /**

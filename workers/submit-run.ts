@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import type { Redis } from 'ioredis';
-import { resolveFromConfig, type LoadedConfig } from '../pipeline/loading/load-config.ts';
+import { resolveFromConfig, type LoadedConfig } from '../pipeline/input/load-config.ts';
 import { detectSimulatedRoles } from '../pipeline/models/detect-simulated-roles.ts';
-import { answerVersions, type AnswerVersions } from '../pipeline/run/answer-versions.ts';
-import { readPromptRows } from '../pipeline/run/load-against.ts';
-import { runFingerprint } from '../pipeline/run/run-fingerprint.ts';
-import { selectSeeds } from '../pipeline/run/select-seeds.ts';
+import { answerVersions, type AnswerVersions } from '../pipeline/runs/answer-versions.ts';
+import { readPromptRows } from '../pipeline/runs/load-against.ts';
+import { runFingerprint } from '../pipeline/runs/run-fingerprint.ts';
+import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
 import { Config } from '../pipeline/schemas/config.ts';
 import { runIndexKey, runKeys } from './run-keys.ts';
 import { RunSpec, type AgainstSource, type RefreshRequest } from './run-spec.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Config } from '../../pipeline/schemas/config.ts';
-import { exportDataset } from '../../pipeline/stages/export.ts';
+import { exportDataset } from '../../pipeline/dataset/export-stage.ts';
 import { largeOutcome } from './large-outcome.ts';
 
 export interface ExportFigures {

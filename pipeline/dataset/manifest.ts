@@ -1,9 +1,9 @@
 import { simulatedRoles } from '../models/create-models.ts';
 import { redactUrl } from '../models/openai-model.ts';
 import type { RoleUsage } from '../models/usage-meter.ts';
-import { GENERATE_TEMPLATE_VERSION } from '../prompts/generate-prompt.ts';
-import { JUDGE_TEMPLATE_VERSION } from '../prompts/judge-prompt.ts';
-import { REFUSAL_JUDGE_TEMPLATE_VERSION } from '../prompts/refusal-judge-prompt.ts';
+import { GENERATE_TEMPLATE_VERSION } from '../generation/generate-prompt.ts';
+import { JUDGE_TEMPLATE_VERSION } from '../judging/judge-prompt.ts';
+import { REFUSAL_JUDGE_TEMPLATE_VERSION } from '../refusal/refusal-judge-prompt.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../refusal/classify.ts';
 import type { Config, ModelRole } from '../schemas/config.ts';
 import { countOutcome, type RunOutcome, type StageCounts } from './run-outcome.ts';

@@ -1,14 +1,14 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
-import { GENERATE_MESSAGES, GENERATE_TEMPLATE_VERSION } from '../prompts/generate-prompt.ts';
-import { JUDGE_MESSAGES, JUDGE_TEMPLATE_VERSION } from '../prompts/judge-prompt.ts';
+import { GENERATE_MESSAGES, GENERATE_TEMPLATE_VERSION } from '../generation/generate-prompt.ts';
+import { JUDGE_MESSAGES, JUDGE_TEMPLATE_VERSION } from '../judging/judge-prompt.ts';
 import type { MessageSpec } from '../prompts/lazy-template.ts';
 import { HarmVerdictOutput, OUTPUT_NAMES, RefusalVerdictOutput, RewritesOutput } from '../prompts/output-schemas.ts';
 import type { Config } from '../schemas/config.ts';
-import { GENERATOR_TEMPERATURE } from '../stages/generate.ts';
-import { JUDGE_TEMPERATURE } from '../stages/judge.ts';
-import { TARGET_TEMPERATURE } from '../stages/probe.ts';
-import { REFUSAL_JUDGE_MESSAGES, REFUSAL_JUDGE_TEMPLATE_VERSION } from '../prompts/refusal-judge-prompt.ts';
+import { GENERATOR_TEMPERATURE } from '../generation/generate-stage.ts';
+import { JUDGE_TEMPERATURE } from '../judging/judge-stage.ts';
+import { TARGET_TEMPERATURE } from '../refusal/probe-stage.ts';
+import { REFUSAL_JUDGE_MESSAGES, REFUSAL_JUDGE_TEMPLATE_VERSION } from '../refusal/refusal-judge-prompt.ts';
 
 interface PublishedPrompt {
   title: string;

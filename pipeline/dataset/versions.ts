@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../loading/project-root.ts';
+import { PROJECT_ROOT } from '../input/project-root.ts';
 
 const RECORDED_PACKAGES = ['openai', 'zod', '@langchain/core', 'bullmq', 'ioredis', 'fast-levenshtein'];
 

@@ -1,6 +1,6 @@
 import { UserError } from '../errors/user-error.ts';
-import { INPUT_LIMITS } from '../loading/input-limits.ts';
-import { readLines } from '../loading/read-lines.ts';
+import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { readLines } from '../input/read-lines.ts';
 import type { DedupeItem } from './find-duplicates.ts';
 
 export interface PromptRows {

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { requireFile } from '../loading/require-file.ts';
+import { requireFile } from '../input/require-file.ts';
 import { EarlierIndex } from './earlier-index.ts';
 import { findDuplicates, type Removal } from './find-duplicates.ts';
 import { fingerprintFile, readEarlierFile } from './read-earlier-file.ts';

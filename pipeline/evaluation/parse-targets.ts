@@ -1,6 +1,6 @@
 import { UserError } from '../errors/user-error.ts';
 import { ModelRole } from '../schemas/config.ts';
-import { describeIssue } from '../loading/describe-issue.ts';
+import { describeIssue } from '../input/describe-issue.ts';
 
 export interface TargetFlags {
   /** `MODEL` (answered by the simulator) or `MODEL=BASE_URL`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { lineOfPath } from '../loading/json-positions.ts';
+import { lineOfPath } from '../input/json-positions.ts';
 import { UserError } from '../errors/user-error.ts';
-import { problemsError } from '../loading/problems-error.ts';
+import { problemsError } from '../input/problems-error.ts';
 import type { Config, ModelRole } from '../schemas/config.ts';
 import { EndpointGate } from './endpoint-gate.ts';
 import type { LanguageModel } from './language-model.ts';

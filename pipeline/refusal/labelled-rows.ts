@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { INPUT_LIMITS } from '../loading/input-limits.ts';
-import { readLines } from '../loading/read-lines.ts';
-import { requireFile } from '../loading/require-file.ts';
+import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { readLines } from '../input/read-lines.ts';
+import { requireFile } from '../input/require-file.ts';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { UserError } from '../errors/user-error.ts';

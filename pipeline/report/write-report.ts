@@ -5,7 +5,7 @@ import { recordedSimulation } from '../dataset/recorded-simulation.ts';
 import { writeFileAtomically } from '../dataset/write-atomically.ts';
 import { UserError } from '../errors/user-error.ts';
 import { EvaluationFile } from '../evaluation/evaluation-result.ts';
-import { describeIssue } from '../loading/describe-issue.ts';
+import { describeIssue } from '../input/describe-issue.ts';
 import { buildReport } from './build-report.ts';
 
 /** Writes `report.html` into the dataset folder, with the evaluation when eval.json exists. */

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();

@@ -1,7 +1,7 @@
 import { createServer, request as forward } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SIMULATED_MODELS } from '../../pipeline/simulator/models.ts';
-import { startSimulator } from '../../pipeline/simulator/start-simulator.ts';
+import { SIMULATED_MODELS } from '../../simulator/models.ts';
+import { startSimulator } from '../../simulator/start-simulator.ts';
 
 /**
  * A stand-in for a real model server: the simulator's answers behind a proxy whose

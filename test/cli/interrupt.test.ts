@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { deletePrefix, testPrefix } from '../queue/support.ts';
 import { readFolder } from '../support/read-dataset-files.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';

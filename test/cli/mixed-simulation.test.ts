@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulationBanner } from '../../pipeline/cli/simulation-banner.ts';
-import { defaultConfig } from '../../pipeline/loading/load-config.ts';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { simulationBanner } from '../../cli/simulation-banner.ts';
+import { defaultConfig } from '../../pipeline/input/load-config.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { startDisguisedSimulator } from './disguised-simulator.ts';

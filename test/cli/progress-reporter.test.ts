@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createProgressReporter } from '../../pipeline/cli/progress-reporter.ts';
+import { createProgressReporter } from '../../cli/progress-reporter.ts';
 
 /** A stream that passes for a terminal (or not) and keeps what was written to it. */
 function fakeStream(options: { isTTY: boolean }): { stream: NodeJS.WriteStream; lines(): string[] } {

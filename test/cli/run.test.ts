@@ -5,7 +5,7 @@ import { DatasetRecord, DuplicateRecord, Failure } from '../../pipeline/schemas/
 import { parse as parseYaml } from 'yaml';
 import { runCli } from '../support/run-cli.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { readFolder, readJsonl } from '../support/read-dataset-files.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
-import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/index.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
+import { startSimulator, type RunningSimulator } from '../../simulator/index.ts';
 import { readFolder } from '../support/read-dataset-files.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';

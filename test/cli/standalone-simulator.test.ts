@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
-import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/start-simulator.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
+import { startSimulator, type RunningSimulator } from '../../simulator/start-simulator.ts';
 import { datasetFiles } from '../queue/support.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';

@@ -3,8 +3,8 @@ import { promptsDocument } from '../../pipeline/dataset/prompts-document.ts';
 import { ScriptedModel } from '../support/scripted-model.ts';
 import { CATEGORIES } from '../../pipeline/schemas/category.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
-import { generate } from '../../pipeline/stages/generate.ts';
-import { judge } from '../../pipeline/stages/judge.ts';
+import { generate } from '../../pipeline/generation/generate-stage.ts';
+import { judge } from '../../pipeline/judging/judge-stage.ts';
 import { SEED, scriptedContext, vote } from '../support/stage-context.ts';
 
 /** The text of each fenced message block of the document, in order. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { thisHost } from '../../pipeline/dataset/process-identity.ts';
 import { writeFolderAtomically } from '../../pipeline/dataset/write-atomically.ts';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { readFolder } from '../support/read-dataset-files.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 

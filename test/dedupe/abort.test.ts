@@ -6,7 +6,7 @@ import { syntheticCorpus } from '../../bench/dedupe/synthetic-corpus.ts';
 import { loadVocabulary } from '../../bench/dedupe/vocabulary.ts';
 import { findDuplicates, type DedupeItem } from '../../pipeline/dedupe/find-duplicates.ts';
 import { seededRandom } from '../../pipeline/dedupe/minhash.ts';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);

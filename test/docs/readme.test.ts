@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../../pipeline/cli/create-program.ts';
-import { fillReadme } from '../../pipeline/docs/update-readme.ts';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { createProgram } from '../../cli/create-program.ts';
+import { fillReadme } from '../../scripts/readme/update-readme.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 
 const readme = () => readFile(join(PROJECT_ROOT, 'README.md'), 'utf8');
 

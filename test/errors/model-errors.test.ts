@@ -5,7 +5,7 @@ import { isRetryableError, retryAfterOf } from '../../pipeline/errors/retryable.
 import { createModels } from '../../pipeline/models/create-models.ts';
 import { UsageMeter } from '../../pipeline/models/usage-meter.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
-import { startSimulator } from '../../pipeline/simulator/index.ts';
+import { startSimulator } from '../../simulator/index.ts';
 
 describe('typed model errors', () => {
   it('are recognised by their marker, not by a name an ordinary Error can carry', () => {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerEvalCommand } from '../../pipeline/cli/commands/eval.ts';
-import { makeDataset } from '../harness/make-dataset.ts';
+import { registerEvalCommand } from '../../cli/commands/eval.ts';
+import { makeDataset } from '../harness-export/make-dataset.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 

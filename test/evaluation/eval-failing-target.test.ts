@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerEvalCommand } from '../../pipeline/cli/commands/eval.ts';
+import { registerEvalCommand } from '../../cli/commands/eval.ts';
 import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
-import { makeDataset } from '../harness/make-dataset.ts';
+import { makeDataset } from '../harness-export/make-dataset.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { startFakeChatEndpoint, type Behaviour } from './fake-chat-endpoint.ts';
 

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerEvalCommand } from '../../pipeline/cli/commands/eval.ts';
+import { registerEvalCommand } from '../../cli/commands/eval.ts';
 import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
-import { makeDataset } from '../harness/make-dataset.ts';
+import { makeDataset } from '../harness-export/make-dataset.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { startFakeChatEndpoint, type Behaviour } from './fake-chat-endpoint.ts';
 

@@ -5,8 +5,8 @@ import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
 import { isSimulatorEndpoint } from '../../pipeline/models/is-simulator-endpoint.ts';
-import { startSimulator } from '../../pipeline/simulator/start-simulator.ts';
-import { makeDataset } from '../harness/make-dataset.ts';
+import { startSimulator } from '../../simulator/start-simulator.ts';
+import { makeDataset } from '../harness-export/make-dataset.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { startFakeChatEndpoint } from './fake-chat-endpoint.ts';
 

@@ -5,7 +5,7 @@ import { isModelCallError } from '../../pipeline/errors/model-call-error.ts';
 import { isModelOutputError } from '../../pipeline/errors/model-output-error.ts';
 import { HarmVerdictOutput } from '../../pipeline/prompts/output-schemas.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
-import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/index.ts';
+import { startSimulator, type RunningSimulator } from '../../simulator/index.ts';
 import { startRecordingProxy } from '../support/recording-proxy.ts';
 
 let simulator: RunningSimulator | null = null;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
-import { loadSeeds } from '../../pipeline/loading/load-seeds.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
+import { loadSeeds } from '../../pipeline/input/load-seeds.ts';
 import { fence, FENCE_TAGS } from '../../pipeline/prompts/fence.ts';
-import { buildGeneratePrompt } from '../../pipeline/prompts/generate-prompt.ts';
-import { buildJudgePrompt } from '../../pipeline/prompts/judge-prompt.ts';
-import { buildRefusalJudgePrompt } from '../../pipeline/prompts/refusal-judge-prompt.ts';
+import { buildGeneratePrompt } from '../../pipeline/generation/generate-prompt.ts';
+import { buildJudgePrompt } from '../../pipeline/judging/judge-prompt.ts';
+import { buildRefusalJudgePrompt } from '../../pipeline/refusal/refusal-judge-prompt.ts';
 
 const corpus = JSON.parse(readFileSync(join(import.meta.dirname, 'fence-corpus.json'), 'utf8')) as { attacks: { name: string; text: string }[]; benign: string[] };
 

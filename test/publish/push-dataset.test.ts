@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { pushDataset } from '../../pipeline/publish/push-dataset.ts';
-import { makeDataset } from '../harness/make-dataset.ts';
+import { makeDataset } from '../harness-export/make-dataset.ts';
 import { startHubStandIn, type HubStandIn } from '../support/hub-stand-in.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 

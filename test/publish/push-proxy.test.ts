@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDataset } from '../harness/make-dataset.ts';
+import { makeDataset } from '../harness-export/make-dataset.ts';
 import { proxyEnv, startConnectProxy, type ConnectProxy } from '../support/connect-proxy.ts';
 import { startHubStandIn, type HubStandIn } from '../support/hub-stand-in.ts';
 import { runCli } from '../support/run-cli.ts';

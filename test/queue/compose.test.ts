@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadConfig } from '../../pipeline/loading/load-config.ts';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { loadConfig } from '../../pipeline/input/load-config.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
 interface Service {

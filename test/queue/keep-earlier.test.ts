@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
 import { runCli } from '../support/run-cli.ts';

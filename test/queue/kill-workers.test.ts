@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { runInProcess } from '../../pipeline/run/run-in-process.ts';
+import { runInProcess } from '../../in-process/run-in-process.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { followRun, runOnQueue } from '../../workers/run-on-queue.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { runInProcess } from '../../pipeline/run/run-in-process.ts';
-import { startSimulator } from '../../pipeline/simulator/start-simulator.ts';
+import { runInProcess } from '../../in-process/run-in-process.ts';
+import { startSimulator } from '../../simulator/start-simulator.ts';
 import { startRecordingProxy } from '../support/recording-proxy.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';

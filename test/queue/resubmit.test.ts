@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { runInProcess } from '../../pipeline/run/run-in-process.ts';
+import { runInProcess } from '../../in-process/run-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { followRun, runOnQueue } from '../../workers/run-on-queue.ts';

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerVersions } from '../../pipeline/run/answer-versions.ts';
+import { answerVersions } from '../../pipeline/runs/answer-versions.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { followRun } from '../../workers/run-on-queue.ts';
 import { startWorkers } from '../../workers/start-workers.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
-import { runInProcess } from '../../pipeline/run/run-in-process.ts';
+import { runInProcess } from '../../in-process/run-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { runOnQueue } from '../../workers/run-on-queue.ts';
 import { startWorkers, type RunningWorkers } from '../../workers/start-workers.ts';

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { listVersions, readLatest } from '../../workers/refresh/dataset-versions.ts';

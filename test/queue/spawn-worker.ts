@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { REDIS_URL } from './support.ts';
 
 /** The CLI as a user starts it. */

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInProcess } from '../../pipeline/run/run-in-process.ts';
-import { startSimulator } from '../../pipeline/simulator/start-simulator.ts';
+import { runInProcess } from '../../in-process/run-in-process.ts';
+import { startSimulator } from '../../simulator/start-simulator.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { runOnQueue } from '../../workers/run-on-queue.ts';
 import { startWorkers } from '../../workers/start-workers.ts';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
-import type { LoadedConfig } from '../../pipeline/loading/load-config.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
+import type { LoadedConfig } from '../../pipeline/input/load-config.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { deleteKeysWithPrefix } from '../../workers/delete-prefix.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { startSimulator } from '../../pipeline/simulator/start-simulator.ts';
+import { startSimulator } from '../../simulator/start-simulator.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { dumpPrefix } from './redis-contents.ts';
 import { runCli, useWorkerProcesses } from './spawn-worker.ts';

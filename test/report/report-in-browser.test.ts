@@ -10,7 +10,7 @@ import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
 import { writeReport } from '../../pipeline/report/write-report.ts';
 import { startFakeChatEndpoint } from '../evaluation/fake-chat-endpoint.ts';
-import { makeDataset } from '../harness/make-dataset.ts';
+import { makeDataset } from '../harness-export/make-dataset.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

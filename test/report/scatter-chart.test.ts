@@ -5,7 +5,7 @@ import { EVALUATION_METHOD } from '../../pipeline/evaluation/evaluation-result.t
 import { writeReport } from '../../pipeline/report/write-report.ts';
 import { rateAxis } from '../../pipeline/report/svg/axis-scale.ts';
 import { scatterChart, type ScatterPoint } from '../../pipeline/report/svg/scatter-chart.ts';
-import { makeDataset } from '../harness/make-dataset.ts';
+import { makeDataset } from '../harness-export/make-dataset.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 
 /** The environment variables each role reads its key from. */
 export const KEY_VARIABLES = { generator: 'SCARECROW_TEST_GENERATOR_KEY', judge: 'SCARECROW_TEST_JUDGE_KEY', target: 'SCARECROW_TEST_TARGET_KEY' } as const;

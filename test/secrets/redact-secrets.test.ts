@@ -6,7 +6,7 @@ import { createOpenAIModel } from '../../pipeline/models/openai-model.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { configuredSecrets } from '../../pipeline/secrets/configured-secrets.ts';
 import { redactSecrets } from '../../pipeline/secrets/redact.ts';
-import { startSimulator, type RunningSimulator } from '../../pipeline/simulator/index.ts';
+import { startSimulator, type RunningSimulator } from '../../simulator/index.ts';
 import { errorShape } from '../../workers/stored-result.ts';
 import { roleKeys } from './find-secrets.ts';
 import { startKeyEchoingEndpoint } from './key-echoing-endpoint.ts';

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { onTestFinished } from 'vitest';
-import { startSimulator } from '../../pipeline/simulator/start-simulator.ts';
-import type { SimulatorOptions } from '../../pipeline/simulator/simulator-options.ts';
+import { startSimulator } from '../../simulator/start-simulator.ts';
+import type { SimulatorOptions } from '../../simulator/simulator-options.ts';
 
 /** A simulator on a free port, closed after the test, and an SDK client pointed at it. */
 export async function simulatorWithClient(options: SimulatorOptions & { clientOptions?: ConstructorParameters<typeof OpenAI>[0] } = {}) {

@@ -78,7 +78,7 @@ export async function refusalRate(client: OpenAI, options: { model: string; prom
 
 // Run directly (node bin/run-script.js test/simulator/measure-shares.ts) to print the figures.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { startSimulator } = await import('../../pipeline/simulator/start-simulator.ts');
+  const { startSimulator } = await import('../../simulator/start-simulator.ts');
   const simulator = await startSimulator({ port: 0 });
   const client = new OpenAI({ baseURL: simulator.url, apiKey: 'sim', maxRetries: 0 });
   const round = (value: number) => Math.round(value * 1000) / 1000;

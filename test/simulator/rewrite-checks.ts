@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * synonyms and evasion phrases are the simulator's published data files.
  */
 
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../pipeline/simulator/data');
+const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../simulator/data');
 const readData = (name: string) => JSON.parse(readFileSync(path.join(dataDir, `${name}.json`), 'utf8'));
 
 const SYNONYMS: Record<string, string[]> = readData('phrases').topicSynonyms;

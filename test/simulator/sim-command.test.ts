@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerSimCommand } from '../../pipeline/cli/commands/sim.ts';
+import { registerSimCommand } from '../../cli/commands/sim.ts';
 import { isUserError } from '../../pipeline/errors/user-error.ts';
 
 function program(): Command {

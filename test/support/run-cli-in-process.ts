@@ -1,5 +1,5 @@
-import { runProgram } from '../../pipeline/cli/run-program.ts';
-import { PROJECT_ROOT } from '../../pipeline/loading/project-root.ts';
+import { runProgram } from '../../cli/run-program.ts';
+import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import type { CliResult } from './run-cli.ts';
 
 let queue: Promise<unknown> = Promise.resolve();

@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import { performance } from 'node:perf_hooks';
 import { EarlierIndex } from '../../pipeline/dedupe/earlier-index.ts';
-import { collectGenerated } from '../../pipeline/run/collect-results.ts';
-import { dedupe } from '../../pipeline/stages/dedupe.ts';
+import { collectGenerated } from '../../pipeline/runs/collect-results.ts';
+import { dedupe } from '../../pipeline/dedupe/dedupe-stage.ts';
 import { readGenerated, type DedupeRecord } from '../assemble-outcome.ts';
 import { DedupeJobData } from '../job-data.ts';
 import type { JobEnvironment } from '../job-environment.ts';

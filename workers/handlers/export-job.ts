@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { countOutcome } from '../../pipeline/dataset/run-outcome.ts';
-import { exportDataset } from '../../pipeline/stages/export.ts';
+import { exportDataset } from '../../pipeline/dataset/export-stage.ts';
 import { assembleOutcome } from '../assemble-outcome.ts';
 import { ExportJobData } from '../job-data.ts';
 import type { JobEnvironment } from '../job-environment.ts';

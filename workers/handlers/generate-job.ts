@@ -1,6 +1,6 @@
-import { generate } from '../../pipeline/stages/generate.ts';
+import { generate } from '../../pipeline/generation/generate-stage.ts';
 import { GenerateJobData } from '../job-data.ts';
-import type { GenerateOutput } from '../../pipeline/stages/generate.ts';
+import type { GenerateOutput } from '../../pipeline/generation/generate-stage.ts';
 import { callLedgerKey } from '../call-ledger.ts';
 import { itemHandler, type SettleOptions } from '../item-handler.ts';
 import { recordResult } from '../record-result.ts';

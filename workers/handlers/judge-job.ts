@@ -1,5 +1,5 @@
-import { judge } from '../../pipeline/stages/judge.ts';
-import { probe } from '../../pipeline/stages/probe.ts';
+import { judge } from '../../pipeline/judging/judge-stage.ts';
+import { probe } from '../../pipeline/refusal/probe-stage.ts';
 import { JudgeJobData } from '../job-data.ts';
 import type { JudgedCandidate } from '../../pipeline/schemas/candidate.ts';
 import { callLedgerKey } from '../call-ledger.ts';

@@ -1,4 +1,4 @@
-import { probe } from '../../pipeline/stages/probe.ts';
+import { probe } from '../../pipeline/refusal/probe-stage.ts';
 import { ProbeJobData } from '../job-data.ts';
 import type { DatasetRecord } from '../../pipeline/schemas/candidate.ts';
 import { callLedgerKey } from '../call-ledger.ts';

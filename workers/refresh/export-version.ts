@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readDataset } from '../../pipeline/dataset/read-dataset.ts';
 import type { DatasetRecord } from '../../pipeline/schemas/candidate.ts';
-import { exportDataset, type ExportInput, type ExportOutput } from '../../pipeline/stages/export.ts';
+import { exportDataset, type ExportInput, type ExportOutput } from '../../pipeline/dataset/export-stage.ts';
 import type { RunSpec } from '../run-spec.ts';
 import { writeLatest } from './dataset-versions.ts';
 import { changesSection, coveredSeeds, describeChanges, type RefreshRecord } from './refresh-changes.ts';

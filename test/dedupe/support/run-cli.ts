@@ -1,4 +1,4 @@
-import { PROJECT_ROOT } from '../../../pipeline/loading/project-root.ts';
+import { PROJECT_ROOT } from '../../../pipeline/input/project-root.ts';
 import { runCliInProcess } from '../../support/run-cli-in-process.ts';
 
 export const projectRoot = PROJECT_ROOT;

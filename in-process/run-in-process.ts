@@ -1,0 +1,135 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { LoadedConfig } from '../pipeline/input/load-config.ts';
+import { checkApiKeys, createModels, usesSimulator } from '../pipeline/models/create-models.ts';
+import { detectSimulatedRoles } from '../pipeline/models/detect-simulated-roles.ts';
+import { UsageMeter } from '../pipeline/models/usage-meter.ts';
+import { startSimulator } from '../simulator/start-simulator.ts';
+import type { StageContext } from '../pipeline/stages/stage-context.ts';
+import { dedupe } from '../pipeline/dedupe/dedupe-stage.ts';
+import { exportDataset, type ExportOutput } from '../pipeline/dataset/export-stage.ts';
+import { generate } from '../pipeline/generation/generate-stage.ts';
+import { judge } from '../pipeline/judging/judge-stage.ts';
+import { probe } from '../pipeline/refusal/probe-stage.ts';
+import type { RunOutcome } from '../pipeline/dataset/run-outcome.ts';
+import type { Candidate } from '../pipeline/schemas/candidate.ts';
+import type { Seed } from '../pipeline/schemas/seed.ts';
+import { acquireDatasetLock } from '../pipeline/runs/dataset-lock.ts';
+import { RunInterruptedError } from '../pipeline/runs/run-interrupted-error.ts';
+import { RunJournal } from '../pipeline/runs/run-journal.ts';
+import { runFingerprint } from '../pipeline/runs/run-fingerprint.ts';
+import { answerVersions } from '../pipeline/runs/answer-versions.ts';
+import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from '../pipeline/runs/collect-results.ts';
+import { loadAgainstIndex } from '../pipeline/runs/load-against.ts';
+import { mapWithProgress } from '../pipeline/runs/map-with-progress.ts';
+import type { RunEventListener } from '../pipeline/runs/run-events.ts';
+import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
+
+export interface RunInProcessOptions {
+  loaded: LoadedConfig;
+  /** Folder datasets go in; the config's output.dir by default. */
+  outputDir?: string;
+  signal?: AbortSignal;
+  onEvent?: RunEventListener;
+  env?: NodeJS.ProcessEnv;
+  /** The simulated roles, when the caller has already found them (for its banner); found here otherwise. */
+  simulatedRoles?: string[];
+}
+
+export interface RunResult {
+  outcome: RunOutcome;
+  exported: ExportOutput;
+  simulated: boolean;
+  /** The roles a simulator answered, built-in or standalone, as the manifest lists them. */
+  simulatedRoles: string[];
+}
+
+/**
+ * The whole pipeline in this process: seeds, generate, dedupe, judge, probe, export.
+ * Roles with no endpoint are answered by the simulator, started here on a free port.
+ */
+export async function runInProcess(options: RunInProcessOptions): Promise<RunResult> {
+  const { loaded, signal, onEvent } = options;
+  const { config } = loaded;
+  checkApiKeys(config, options.env, loaded.file ?? 'config');
+  const simulatedRoles = options.simulatedRoles ?? (await detectSimulatedRoles({ config, env: options.env }));
+  const seeds = await selectSeeds(loaded);
+  const against = await loadAgainstIndex(loaded);
+  const outputDir = options.outputDir ?? loaded.config.output.dir;
+  // One run per dataset at a time: a second would write the same journal, pay for every call again and replace the same folder.
+  const lock = await acquireDatasetLock({ outputDir, name: config.name, onNotice: (message) => onEvent?.({ type: 'notice', message }) });
+  try {
+    return await runLocked({ ...options, seeds, against, outputDir, simulatedRoles });
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against: Awaited<ReturnType<typeof loadAgainstIndex>>; outputDir: string; simulatedRoles: string[] }): Promise<RunResult> {
+  const { loaded, signal, onEvent, seeds, against, outputDir, simulatedRoles } = options;
+  const simulated = simulatedRoles.length > 0;
+  const { config } = loaded;
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  const meter = new UsageMeter();
+  const versions = answerVersions(config);
+  const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds, versions }), versions, meter, stopped: signal });
+  if (journal.ignored && journal.ignored.results > 0) {
+    const { results, changes } = journal.ignored;
+    const why = changes.length > 0 ? `was made by another version (${changes.join(', ')})` : 'is of another config, seeds or scarecrow version';
+    onEvent?.({ type: 'notice', message: `not resuming: the unfinished run's journal (${results} results) ${why}; it is started afresh` });
+  }
+  if (journal.available > 0) onEvent?.({ type: 'notice', message: `resuming: ${journal.available} results of an unfinished run of this config are reused` });
+  let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
+  try {
+    // Only roles with no baseURL need the simulator here; a standalone one serves itself.
+    simulator = usesSimulator(config) ? await startSimulator({ port: 0, ...config.simulator }) : null;
+    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
+    const context: StageContext = { config, models, signal };
+    const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+      const stageStart = performance.now();
+      const result = await work();
+      timings[stage] = Math.round(performance.now() - stageStart);
+      return result;
+    };
+
+    const itemKey = (candidate: Candidate) => `${candidate.id}/${candidate.seed.id}`;
+    const generated = await timed('generate', () =>
+      mapWithProgress({ stage: 'generate', items: seeds, work: (seed) => journal.remember('generate', JSON.stringify(seed), () => generate(seed, context)), onEvent, signal }),
+    );
+    const { candidates, failures } = collectGenerated(generated);
+    const { kept, duplicates } = await timed('dedupe', () => dedupe({ candidates, against }, context));
+    const judgedResults = await timed('judge', () =>
+      mapWithProgress({ stage: 'judge', items: kept, work: (candidate) => journal.remember('judge', itemKey(candidate), () => judge(candidate, context)), onEvent, signal }),
+    );
+    const judged = collectJudged(judgedResults, failures);
+    const toProbe = judged.filter((candidate) => candidate.label !== 'harmful');
+    const probed = await timed('probe', () =>
+      mapWithProgress({ stage: 'probe', items: toProbe, work: (candidate) => journal.remember('probe', itemKey(candidate), () => probe(candidate, context)), onEvent, signal }),
+    );
+    const records = [...collectProbed(probed, failures), ...harmfulRecords(judged)];
+    const outcome: RunOutcome = { seeds, generated: candidates.length + failures.filter((failure) => failure.stage === 'generate' && failure.kind === 'candidate').length, records, duplicates, failures };
+
+    signal?.throwIfAborted();
+    timings.total = Math.round(performance.now() - started);
+    const exported = await exportDataset(
+      {
+        outcome,
+        usage: meter.snapshot(),
+        timingsMs: timings,
+        simulated,
+        simulatedRoles,
+        extra: { resumed_results: journal.reused, resumed_usage: journal.resumedUsage(), lost_usage: journal.lostUsage() },
+      },
+      { config, outputDir, signal },
+    );
+    await journal.discard();
+    return { outcome, exported, simulated, simulatedRoles };
+  } catch (error) {
+    if (signal?.aborted) throw new RunInterruptedError({ kept: journal.kept, journal: journal.file }, { cause: error });
+    throw error;
+  } finally {
+    await journal.close();
+    await simulator?.close();
+  }
+}

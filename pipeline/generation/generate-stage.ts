@@ -1,0 +1,40 @@
+import { buildGeneratePrompt, GENERATE_TEMPLATE_VERSION } from './generate-prompt.ts';
+import { OUTPUT_NAMES, RewritesOutput } from '../prompts/output-schemas.ts';
+import type { Candidate } from '../schemas/candidate.ts';
+import type { Seed } from '../schemas/seed.ts';
+import { normalisePrompt, promptId } from '../text/normalise.ts';
+import type { StageContext } from '../stages/stage-context.ts';
+
+export interface GenerateOutput {
+  candidates: Candidate[];
+  /** Rewrites that were empty once normalised; counted so nothing vanishes. */
+  emptyRewrites: number;
+}
+
+/** Default generator temperature: varied rewrites need some sampling spread. */
+export const GENERATOR_TEMPERATURE = 0.9;
+
+/** One generator call per seed, returning up to `rewritesPerSeed` candidate prompts. */
+export async function generate(seed: Seed, context: StageContext): Promise<GenerateOutput> {
+  const { generator } = context.models;
+  const count = context.config.generate.rewritesPerSeed;
+  const { object } = await generator.generateObject({
+    schema: RewritesOutput,
+    name: OUTPUT_NAMES.rewrites,
+    messages: await buildGeneratePrompt({ seed, count }),
+    temperature: context.config.generator.temperature ?? GENERATOR_TEMPERATURE,
+    signal: context.signal,
+  });
+  const rewrites = object.rewrites.slice(0, count);
+  const kept = rewrites.filter((rewrite) => normalisePrompt(rewrite.prompt) !== '');
+  return {
+    emptyRewrites: rewrites.length - kept.length,
+    candidates: kept.map((rewrite) => ({
+      id: promptId(rewrite.prompt),
+      prompt: rewrite.prompt.trim(),
+      seed: { id: seed.id, concept: seed.concept, category: seed.category },
+      pattern: rewrite.pattern.trim() || null,
+      generator: { model: generator.id, template: GENERATE_TEMPLATE_VERSION },
+    })),
+  };
+}

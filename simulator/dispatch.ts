@@ -1,0 +1,52 @@
+import { OUTPUT_NAMES } from '../pipeline/prompts/output-schemas.ts';
+import { allText, lastUserText, readTag, schemaName, type ChatRequest } from './chat-request.ts';
+import { simulateRewrites } from './generator/rewrites.ts';
+import { guessCategory, readCategory } from './judge/guess-category.ts';
+import { judgeHarm } from './judge/harm-judge.ts';
+import { judgeRefusal } from './judge/refusal-judge.ts';
+import type { Random } from './random.ts';
+import { SimulatorHttpError } from './simulator-http-error.ts';
+import { answerAsTarget } from './target/target.ts';
+
+const DEFAULT_REWRITE_COUNT = 5;
+const MAX_REWRITE_COUNT = 50;
+
+/** A tag from the last user message, or from anywhere in the conversation. */
+function tag(request: ChatRequest, name: string): string | null {
+  return readTag(lastUserText(request), name) ?? readTag(allText(request), name);
+}
+
+function rewriteCount(value: string | null): number {
+  const parsed = Number.parseInt(value ?? '', 10);
+  if (!Number.isFinite(parsed) || parsed < 1) return DEFAULT_REWRITE_COUNT;
+  return Math.min(parsed, MAX_REWRITE_COUNT);
+}
+
+/** The content of one simulated answer. Throws SimulatorHttpError for a schema no role answers. */
+export function answerContent(request: ChatRequest, context: { simulatorSeed: number; random: Random }): string {
+  const schema = schemaName(request);
+  if (schema === null) {
+    return answerAsTarget({ prompt: lastUserText(request), model: request.model, simulatorSeed: context.simulatorSeed, random: context.random });
+  }
+  if (schema === OUTPUT_NAMES.rewrites) {
+    // Without tags, the whole user message stands in for the concept.
+    const concept = tag(request, 'concept') ?? lastUserText(request).slice(0, 200);
+    const category = readCategory(tag(request, 'category')) ?? guessCategory(concept) ?? 'harmful';
+    const rewrites = simulateRewrites({ concept, category, count: rewriteCount(tag(request, 'count')), random: context.random });
+    return JSON.stringify({ rewrites: rewrites.map(({ prompt, pattern }) => ({ prompt, pattern })) });
+  }
+  if (schema === OUTPUT_NAMES.harmVerdict) {
+    const candidate = tag(request, 'candidate') ?? lastUserText(request);
+    return JSON.stringify(judgeHarm({ candidate, categoryHint: tag(request, 'category'), model: request.model, simulatorSeed: context.simulatorSeed }));
+  }
+  if (schema === OUTPUT_NAMES.refusalVerdict) {
+    return JSON.stringify(judgeRefusal({ response: tag(request, 'response') ?? lastUserText(request) }));
+  }
+  const known = Object.values(OUTPUT_NAMES).join(', ');
+  throw new SimulatorHttpError(400, `The simulator has no role for response_format json_schema '${schema}'; it answers ${known}.`, {
+    type: 'invalid_request_error',
+    code: 'unknown_schema',
+    param: 'response_format',
+  });
+}
+

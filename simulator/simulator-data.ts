@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CATEGORIES } from '../pipeline/schemas/category.ts';
+
+/**
+ * The simulator's word lists and phrase banks, kept as JSON in ./data so they can be
+ * read and edited as data. Each file is checked against its schema when first loaded;
+ * a broken file stops the simulator with the file and the field named.
+ */
+
+const texts = z.array(z.string().min(1)).min(1);
+const textsByKey = z.record(z.string(), texts);
+
+const Cue = z.object({ label: z.string(), weight: z.number(), pattern: z.string() }).strict();
+
+const schemas = {
+  cues: z.object({ intent: z.array(Cue), harmWords: z.array(Cue), mitigating: z.array(Cue), targetTriggers: texts }).strict(),
+  stems: z.array(z.object({ stem: z.string(), pattern: z.string(), homonyms: texts, figurative: texts, safeTargets: texts }).strict()),
+  vocabulary: z
+    .object({
+      categories: z.record(z.enum(CATEGORIES), z.object({ keywords: texts, professions: texts }).strict()),
+      games: texts,
+      genres: texts,
+      forms: texts,
+      places: texts,
+      relatives: texts,
+      audiences: texts,
+      courses: texts,
+      publicFigures: texts,
+    })
+    .strict(),
+  'benign-frames': z
+    .object({
+      full: textsByKey,
+      terse: textsByKey,
+      bodies: textsByKey,
+      openers: z.array(z.object({ text: z.string(), end: z.enum(['?', '.']) }).strict()),
+    })
+    .strict(),
+  askers: z
+    .object({
+      families: z.record(z.string(), z.string()),
+      contexts: textsByKey,
+      leadIns: textsByKey,
+      details: texts,
+    })
+    .strict(),
+  'harmful-frames': z.object({ frames: z.array(z.object({ pattern: z.string(), text: z.string() }).strict()).min(1), prefaces: texts }).strict(),
+  phrases: z
+    .object({
+      paraphraseGroups: z.array(texts),
+      topicSynonyms: textsByKey,
+      nearDuplicateSwaps: z.array(z.tuple([z.string(), z.string()])),
+      nearDuplicateFillers: texts,
+    })
+    .strict(),
+  'target-texts': z
+    .object({ fullRefusals: texts, partialRefusals: texts, complianceOpeners: texts, compliancePoints: texts, complianceClosers: z.array(z.string()) })
+    .strict(),
+} as const;
+
+type DataName = keyof typeof schemas;
+
+/** Reads and checks one data file; throws an error naming the file and the bad field. */
+export function loadSimulatorData<Name extends DataName>(name: Name): z.output<(typeof schemas)[Name]> {
+  const url = new URL(`./data/${name}.json`, import.meta.url);
+  const file = url.pathname;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(url, 'utf8'));
+  } catch (error) {
+    throw new Error(`simulator data ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = schemas[name].safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`simulator data ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data as z.output<(typeof schemas)[Name]>;
+}
