@@ -5,6 +5,7 @@ import { checkApiKeys, createModels, usesSimulator } from '../pipeline/models/cr
 import { detectSimulatedRoles } from '../pipeline/models/detect-simulated-roles.ts';
 import { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import { startSimulator } from '../simulator/start-simulator.ts';
+import { simulatorVersion } from '../simulator/simulator-version.ts';
 import type { StageContext } from '../pipeline/stages/stage-context.ts';
 import { dedupe } from '../pipeline/dedupe/dedupe-stage.ts';
 import { exportDataset, type ExportOutput } from '../pipeline/dataset/export-stage.ts';
@@ -72,7 +73,7 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
   const timings: Record<string, number> = {};
   const started = performance.now();
   const meter = new UsageMeter();
-  const versions = answerVersions(config);
+  const versions = answerVersions(config, simulatorVersion);
   const journal = await RunJournal.open({ file: join(outputDir, `.${config.name}.journal.jsonl`), fingerprint: runFingerprint({ config, seeds, versions }), versions, meter, stopped: signal });
   if (journal.ignored && journal.ignored.results > 0) {
     const { results, changes } = journal.ignored;

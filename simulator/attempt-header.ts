@@ -1,13 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { ATTEMPT_HEADER } from '../pipeline/models/simulator-protocol.ts';
 import { SimulatorHttpError } from './simulator-http-error.ts';
-
-/**
- * Which attempt of a call a request is, counting from 1, sent by scarecrow's model client.
- * The simulator draws faults from it instead of from how often it saw the body, so a retry
- * gets the same fault decision on whichever simulator instance (which worker) answers it.
- * Real endpoints ignore the header.
- */
-export const ATTEMPT_HEADER = 'x-scarecrow-attempt';
 
 /** The header as a 0-based attempt index, or null when the client sent none. */
 export function attemptFromHeaders(headers: IncomingHttpHeaders): number | null {

@@ -1,3 +1,5 @@
+import { SIMULATOR_OWNER } from '../pipeline/models/simulator-protocol.ts';
+
 /** The models the simulator answers as, listed by GET /v1/models. Any other name is served by its role's default profile. */
 export const SIMULATED_MODELS = [
   'sim-generator',
@@ -11,8 +13,6 @@ export const SIMULATED_MODELS = [
   'sim-refusal-judge',
 ] as const;
 
-/** Every model the simulator lists is owned by this, so a client can tell it is talking to the simulator. */
-export const SIMULATOR_OWNER = 'scarecrow-simulator';
 
 /** A fixed timestamp for the model list, so it is byte-identical across runs. */
 const LISTED_AT = 1_735_689_600;

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { resolveFromConfig, type LoadedConfig } from '../pipeline/input/load-config.ts';
 import { detectSimulatedRoles } from '../pipeline/models/detect-simulated-roles.ts';
 import { answerVersions, type AnswerVersions } from '../pipeline/runs/answer-versions.ts';
+import { simulatorVersion } from '../simulator/simulator-version.ts';
 import { readPromptRows } from '../pipeline/runs/load-against.ts';
 import { runFingerprint } from '../pipeline/runs/run-fingerprint.ts';
 import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
@@ -49,7 +50,7 @@ export async function prepareRunSpec(options: {
   against.push(...(options.extraAgainst ?? []));
   const outputDir = resolve(options.outputDir ?? loaded.config.output.dir);
   const config = Config.parse(loaded.config);
-  const answers = runFingerprint({ config, seeds, versions: options.versions ?? answerVersions(config) });
+  const answers = runFingerprint({ config, seeds, versions: options.versions ?? answerVersions(config, simulatorVersion) });
   const content = JSON.stringify({ answers, against, outputDir, refresh });
   const runId = `r${createHash('sha256').update(content).digest('hex').slice(0, 16)}`;
   // Found here, where the endpoints are reachable as the submitter configured them, so the workers' export writes the same manifest as an in-process run.

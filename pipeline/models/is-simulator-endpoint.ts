@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { SIMULATOR_OWNER } from '../../simulator/models.ts';
+import { SIMULATOR_OWNER } from './simulator-protocol.ts';
 import { undiciFetch } from './undici-fetch.ts';
 
 /**

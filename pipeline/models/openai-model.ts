@@ -5,7 +5,7 @@ import { ModelCallError } from '../errors/model-call-error.ts';
 import { ModelOutputError } from '../errors/model-output-error.ts';
 import { urlSecrets } from '../secrets/configured-secrets.ts';
 import { redactError } from '../secrets/redact-error.ts';
-import { ATTEMPT_HEADER } from '../../simulator/attempt-header.ts';
+import { ATTEMPT_HEADER } from './simulator-protocol.ts';
 import { undiciFetch } from './undici-fetch.ts';
 import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from './language-model.ts';
 

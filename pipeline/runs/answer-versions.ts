@@ -5,7 +5,6 @@ import { JUDGE_TEMPLATE_VERSION } from '../judging/judge-prompt.ts';
 import { REFUSAL_JUDGE_TEMPLATE_VERSION } from '../refusal/refusal-judge-prompt.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../refusal/version.ts';
 import type { Config } from '../schemas/config.ts';
-import { simulatorVersion } from '../../simulator/simulator-version.ts';
 
 /** The versions of this build that decide a run's answers, besides its config and seeds. */
 export interface AnswerVersions {
@@ -16,7 +15,8 @@ export interface AnswerVersions {
   simulator: string | null;
 }
 
-export function answerVersions(config: Config): AnswerVersions {
+/** `simulatorVersion` is asked only when the built-in simulator answers a role; whoever starts it knows its version. */
+export function answerVersions(config: Config, simulatorVersion: () => string): AnswerVersions {
   return {
     scarecrow: packageVersions().scarecrow,
     templates: { generate: GENERATE_TEMPLATE_VERSION, judge: JUDGE_TEMPLATE_VERSION, refusal_judge: REFUSAL_JUDGE_TEMPLATE_VERSION },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { redactConfig } from '../dataset/manifest.ts';
 import type { Config } from '../schemas/config.ts';
 import type { Seed } from '../schemas/seed.ts';
-import { answerVersions, type AnswerVersions } from './answer-versions.ts';
+import type { AnswerVersions } from './answer-versions.ts';
 
 /**
  * What a run's results depend on: the whole config (no secrets live in it), the seeds,
@@ -10,7 +10,7 @@ import { answerVersions, type AnswerVersions } from './answer-versions.ts';
  * classifier, the simulator), so results made before an upgrade are never mixed with
  * those made after it. Results recorded under one fingerprint are never reused under another.
  */
-export function runFingerprint(options: { config: Config; seeds: Seed[]; versions?: AnswerVersions }): string {
-  const versions = options.versions ?? answerVersions(options.config);
+export function runFingerprint(options: { config: Config; seeds: Seed[]; versions: AnswerVersions }): string {
+  const { versions } = options;
   return createHash('sha256').update(JSON.stringify({ config: redactConfig(options.config), seeds: options.seeds, versions })).digest('hex').slice(0, 32);
 }

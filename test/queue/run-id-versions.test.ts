@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { simulatorVersion } from '../../simulator/simulator-version.ts';
 import { answerVersions } from '../../pipeline/runs/answer-versions.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { followRun } from '../../workers/run-on-queue.ts';
@@ -22,7 +23,7 @@ describe('a queue run submitted again after an upgrade', () => {
     const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: QUEUE_STAGES, concurrency: 4, log: () => {} });
     cleanups.push(() => deletePrefix(prefix), async () => redis.disconnect(), () => workers.close({ graceMs: 1000 }));
     const outputDir = await temp.make();
-    const current = answerVersions(loaded.config);
+    const current = answerVersions(loaded.config, simulatorVersion);
 
     // The run as the previous release submitted it, finished, its dataset in place.
     const older = await prepareRunSpec({ loaded, outputDir, versions: { ...current, scarecrow: '0.0.9', templates: { ...current.templates, judge: 'judge-v0' } } });

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
+import { simulatorVersion } from '../../simulator/simulator-version.ts';
 import { answerVersions, type AnswerVersions } from '../../pipeline/runs/answer-versions.ts';
 import { runFingerprint } from '../../pipeline/runs/run-fingerprint.ts';
 import { runInProcess } from '../../in-process/run-in-process.ts';
@@ -60,7 +61,7 @@ describe('a journal made by another version of scarecrow', () => {
     const loaded = smallRun();
     const outputDir = await temp.make();
     const journal = await stoppedRun(loaded, outputDir);
-    const current = answerVersions(loaded.config);
+    const current = answerVersions(loaded.config, simulatorVersion);
     await madeUnder(journal, loaded, { ...current, templates: { ...current.templates, judge: 'judge-v0' } });
     const { reused, notices } = await resume(loaded, outputDir);
     expect(reused).toBe(0);
@@ -70,7 +71,7 @@ describe('a journal made by another version of scarecrow', () => {
 
   it('is not reused after an upgrade of the package, nor one of the simulator', async () => {
     const loaded = smallRun();
-    const current = answerVersions(loaded.config);
+    const current = answerVersions(loaded.config, simulatorVersion);
     expect(current.simulator).toMatch(/^sim-[0-9a-f]{12}$/);
     for (const versions of [{ ...current, scarecrow: '0.0.9' }, { ...current, simulator: 'sim-000000000000' }]) {
       const outputDir = await temp.make();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTEMPT_HEADER } from '../../simulator/attempt-header.ts';
+import { ATTEMPT_HEADER } from '../../pipeline/models/simulator-protocol.ts';
 import { simulatorWithClient } from './helpers.ts';
 
 const prompts = Array.from({ length: 40 }, (_, index) => `How do I prune apple tree number ${index}?`);
