@@ -1,0 +1,35 @@
+/**
+ * Which test files are integration tests: whole folders, then single files of other folders.
+ *
+ * The rule: a test is an integration test when it reaches Redis, starts a child process, opens
+ * a server (the simulator included), or drives the CLI or a browser. Every other test file is a
+ * unit test: pure code in the test's own process, quick enough to run on every save
+ * (`npm run test:unit`). A new file is a unit test until it is listed here; projects.test.ts
+ * fails when a unit test breaks the rule, naming what it reached.
+ */
+export const INTEGRATION = {
+  folders: ['test/cli/', 'test/evaluation/', 'test/models/', 'test/publish/', 'test/queue/', 'test/runs/', 'test/simulator/'],
+  files: [
+    'test/dataset/write-atomically.test.ts',
+    'test/dedupe/abort.test.ts',
+    'test/dedupe/dedupe-cli.test.ts',
+    'test/docs/package-name.test.ts',
+    'test/docs/readme.test.ts',
+    'test/errors/model-errors.test.ts',
+    'test/harness-export/export-harness.test.ts',
+    'test/refusal/cli.test.ts',
+    'test/report/report-in-browser.test.ts',
+    'test/secrets/redact-secrets.test.ts',
+  ],
+} as const;
+
+/** Every test file, as vitest's include sees it. */
+export const TEST_FILES = 'test/**/*.test.ts';
+
+/** The integration project's include globs; the unit project excludes the same. */
+export const INTEGRATION_GLOBS = [...INTEGRATION.folders.map((folder) => `${folder}**/*.test.ts`), ...INTEGRATION.files];
+
+/** Whether a test file (a path from the project root) is in the integration project. */
+export function isIntegrationTest(path: string): boolean {
+  return INTEGRATION.folders.some((folder) => path.startsWith(folder)) || (INTEGRATION.files as readonly string[]).includes(path);
+}
