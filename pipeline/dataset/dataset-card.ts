@@ -1,11 +1,8 @@
 import { stringify } from 'yaml';
 import type { Config } from '../schemas/config.ts';
 import type { Manifest } from './manifest.ts';
-import { simulationWarning } from './simulation-warning.ts';
+import { SIMULATED_WARNING, simulationWarning } from './simulation-warning.ts';
 import { simulatedRoles as simulatedRolesOf } from '../models/create-models.ts';
-
-export const SIMULATED_WARNING =
-  'SIMULATED DATA: every model in this run was scarecrow\'s built-in simulator, not a real language model. These prompts, labels and refusal rates test the pipeline only; do not use them to evaluate a model.';
 
 export interface CardOptions {
   config: Config;

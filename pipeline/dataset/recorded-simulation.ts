@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { allRoles } from '../models/create-models.ts';
-import { SIMULATED_WARNING } from './dataset-card.ts';
 import type { Manifest } from './manifest.ts';
-import { simulationWarning, type RoleSet } from './simulation-warning.ts';
+import { SIMULATED_WARNING, simulationWarning, type RoleSet } from './simulation-warning.ts';
 
 const RecordedRole = z.object({ model: z.string(), baseURL: z.string().optional() });
 /** Only what the warning needs of the recorded config, so a manifest of another version still reads. */
