@@ -2,12 +2,10 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
 import { GENERATE_MESSAGES, GENERATE_TEMPLATE_VERSION } from '../generation/generate-prompt.ts';
 import { JUDGE_MESSAGES, JUDGE_TEMPLATE_VERSION } from '../judging/judge-prompt.ts';
+import { GENERATOR_TEMPERATURE, JUDGE_TEMPERATURE, REFUSAL_JUDGE_TEMPERATURE, TARGET_TEMPERATURE } from '../models/sampling.ts';
 import type { MessageSpec } from '../prompts/lazy-template.ts';
 import { HarmVerdictOutput, OUTPUT_NAMES, RefusalVerdictOutput, RewritesOutput } from '../prompts/output-schemas.ts';
 import type { Config } from '../schemas/config.ts';
-import { GENERATOR_TEMPERATURE } from '../generation/generate-stage.ts';
-import { JUDGE_TEMPERATURE } from '../judging/judge-stage.ts';
-import { TARGET_TEMPERATURE } from '../refusal/probe-stage.ts';
 import { REFUSAL_JUDGE_MESSAGES, REFUSAL_JUDGE_TEMPLATE_VERSION } from '../refusal/refusal-judge-prompt.ts';
 
 interface PublishedPrompt {
@@ -48,7 +46,7 @@ function publishedPrompts(config: Config): PublishedPrompt[] {
     {
       title: 'Refusal judging',
       version: REFUSAL_JUDGE_TEMPLATE_VERSION,
-      who: 'The refusal judge, when one is configured, for target responses the embedded classifier is unsure of (temperature 0); otherwise it is never called.',
+      who: `The refusal judge, when one is configured, for target responses the embedded classifier is unsure of (temperature ${REFUSAL_JUDGE_TEMPERATURE}); otherwise it is never called.`,
       messages: REFUSAL_JUDGE_MESSAGES,
       placeholders: '`{fenced}`: the candidate between `<prompt>` tags and the target\'s response between `<response>` tags.',
       outputName: OUTPUT_NAMES.refusalVerdict,

@@ -1,4 +1,5 @@
 import { buildGeneratePrompt, GENERATE_TEMPLATE_VERSION } from './generate-prompt.ts';
+import { GENERATOR_TEMPERATURE } from '../models/sampling.ts';
 import { OUTPUT_NAMES, RewritesOutput } from '../prompts/output-schemas.ts';
 import type { Candidate } from '../schemas/candidate.ts';
 import type { Seed } from '../schemas/seed.ts';
@@ -10,9 +11,6 @@ export interface GenerateOutput {
   /** Rewrites that were empty once normalised; counted so nothing vanishes. */
   emptyRewrites: number;
 }
-
-/** Default generator temperature: varied rewrites need some sampling spread. */
-export const GENERATOR_TEMPERATURE = 0.9;
 
 /** One generator call per seed, returning up to `rewritesPerSeed` candidate prompts. */
 export async function generate(seed: Seed, context: StageContext): Promise<GenerateOutput> {

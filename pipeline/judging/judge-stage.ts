@@ -1,11 +1,9 @@
 import { aggregateVotes, pickCategory, settledLabel } from './aggregate-votes.ts';
 import { buildJudgePrompt } from './judge-prompt.ts';
+import { JUDGE_TEMPERATURE } from '../models/sampling.ts';
 import { HarmVerdictOutput, OUTPUT_NAMES } from '../prompts/output-schemas.ts';
 import type { Candidate, JudgedCandidate, JudgeVote } from '../schemas/candidate.ts';
 import type { StageContext } from '../stages/stage-context.ts';
-
-/** Judges decide at temperature 0 unless configured otherwise: a verdict should not be a dice roll. */
-export const JUDGE_TEMPERATURE = 0;
 
 /**
  * Asks the judges one after another and stops once the remaining votes cannot

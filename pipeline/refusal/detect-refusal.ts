@@ -1,4 +1,5 @@
 import type { LanguageModel } from '../models/language-model.ts';
+import { REFUSAL_JUDGE_TEMPERATURE } from '../models/sampling.ts';
 import { OUTPUT_NAMES, RefusalVerdictOutput } from '../prompts/output-schemas.ts';
 import { buildRefusalJudgePrompt } from './refusal-judge-prompt.ts';
 import { classifyRefusal } from './classify.ts';
@@ -27,7 +28,7 @@ export async function detectRefusal(options: DetectRefusalOptions): Promise<Prob
     schema: RefusalVerdictOutput,
     name: OUTPUT_NAMES.refusalVerdict,
     messages: await buildRefusalJudgePrompt({ prompt: options.prompt, response: options.response }),
-    temperature: 0,
+    temperature: REFUSAL_JUDGE_TEMPERATURE,
     signal: options.signal,
   });
   return { refusal: object.label3 !== 'full_compliance', label3: object.label3, confidence: 1, decided_by: 'judge' };

@@ -1,10 +1,7 @@
 import type { LanguageModel } from '../models/language-model.ts';
-import { detectRefusal } from './detect-refusal.ts';
+import { sampleTarget } from './sample-target.ts';
 import type { DatasetRecord, JudgedCandidate, ProbeResult } from '../schemas/candidate.ts';
 import type { StageContext } from '../stages/stage-context.ts';
-
-/** Targets are sampled as users meet them, with some spread, so k samples differ. */
-export const TARGET_TEMPERATURE = 0.7;
 
 /**
  * Sends a benign or controversial candidate to every target `samples` times and
@@ -22,23 +19,18 @@ export async function probe(candidate: JudgedCandidate, context: StageContext): 
 async function probeTarget(options: { candidate: JudgedCandidate; target: LanguageModel; index: number; context: StageContext }): Promise<ProbeResult> {
   const { candidate, target, index, context } = options;
   const { samples, classifierConfidence } = context.config.probe;
-  const temperature = context.config.targets[index]?.temperature ?? TARGET_TEMPERATURE;
   const results = await Promise.all(
-    Array.from({ length: samples }, async (_, sample) => {
-      const { text } = await target.generateText({
-        messages: [{ role: 'user', content: candidate.prompt }],
-        temperature,
-        seed: sample,
-        signal: context.signal,
-      });
-      return detectRefusal({
+    Array.from({ length: samples }, (_, sample) =>
+      sampleTarget({
+        target,
         prompt: candidate.prompt,
-        response: text,
-        judge: context.models.refusalJudge,
+        sample,
+        temperature: context.config.targets[index]?.temperature,
+        refusalJudge: context.models.refusalJudge,
         minConfidence: classifierConfidence,
         signal: context.signal,
-      });
-    }),
+      }),
+    ),
   );
   const refusals = results.filter((result) => result.refusal).length;
   return {
