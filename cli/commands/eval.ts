@@ -3,12 +3,13 @@ import { UserError } from '../../pipeline/errors/user-error.ts';
 import type { RefusalRate } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { checkEvaluationKeys, evaluationRoles } from '../../pipeline/evaluation/evaluation-roles.ts';
-import { runEvaluation, type RunEvaluationResult } from '../../pipeline/evaluation/run-evaluation.ts';
+import type { RunEvaluationResult } from '../../pipeline/evaluation/run-evaluation.ts';
 import { simulatedTargets } from '../../pipeline/evaluation/simulated-targets.ts';
 import { checkEndpoints } from '../../pipeline/models/check-endpoints.ts';
 import { EXIT } from '../exit-codes.ts';
 import { abortOnSignals } from '../interrupt.ts';
 import { optionalPositiveNumber, wholeNumberInRange } from '../parse-flags.ts';
+import { evaluateDataset } from './evaluate-dataset.ts';
 import { loadConfigOption } from './load-config-option.ts';
 
 interface EvalFlags {
@@ -51,7 +52,7 @@ export function registerEvalCommand(program: Command): void {
       const interrupt = abortOnSignals();
       let lastTenth = -1;
       try {
-        const result = await runEvaluation({
+        const result = await evaluateDataset({
           dataset: flags.dataset,
           targets,
           samples,

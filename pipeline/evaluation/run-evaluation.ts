@@ -7,11 +7,10 @@ import { createModels } from '../models/create-models.ts';
 import type { LanguageModel } from '../models/language-model.ts';
 import { redactUrl } from '../models/openai-model.ts';
 import { UsageMeter, type RoleUsage } from '../models/usage-meter.ts';
-import { detectRefusal } from '../refusal/detect-refusal.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../refusal/classify.ts';
+import { sampleTarget } from '../refusal/sample-target.ts';
 import { Config, type ModelRole } from '../schemas/config.ts';
-import { startSimulator } from '../../simulator/start-simulator.ts';
-import { writeReport } from '../report/write-report.ts';
+import { UserError } from '../errors/user-error.ts';
 import { CHECKPOINT_FILE, checkpointKey, openCheckpoint, readCheckpoint, type CheckpointEntry } from './evaluation-checkpoint.ts';
 import { withEvaluationSection } from './evaluation-card-section.ts';
 import { EVALUATION_METHOD, EvaluationFile, type ModelEvaluation } from './evaluation-result.ts';
@@ -20,9 +19,6 @@ import { checkDistinct } from './parse-targets.ts';
 import { simulatedTargets } from './simulated-targets.ts';
 import { summariseModel } from './summarise-evaluation.ts';
 
-/** Targets are sampled as users meet them, as when probing. */
-const TARGET_TEMPERATURE = 0.7;
-
 export interface RunEvaluationOptions {
   dataset: string;
   targets: ModelRole[];
@@ -30,7 +26,8 @@ export interface RunEvaluationOptions {
   refusalJudge?: ModelRole | null;
   /** Classifier confidence below which the refusal judge (if any) decides. */
   classifierConfidence?: number;
-  simulator?: { seed?: number; latencyMs?: number; faultRate?: number };
+  /** Where the roles with no baseURL are answered: a running simulator, started by the caller. */
+  simulatorUrl?: string | null;
   /** Targets known to be simulated; asked of their endpoints when not given. */
   simulatedTargets?: ReadonlySet<string>;
   env?: NodeJS.ProcessEnv;
@@ -69,8 +66,10 @@ interface WorkItem {
 
 /**
  * Runs each target on every prompt of all, hard and toxic, `samples` times, labels the
- * answers with the refusal cascade, and writes eval.json. Finished samples go to a
- * checkpoint as they come, so a rerun after an interruption picks up where it stopped.
+ * answers with the refusal cascade, and writes eval.json and the card's evaluation section.
+ * Finished samples go to a checkpoint as they come, so a rerun after an interruption picks
+ * up where it stopped. The caller starts a simulator for roles with no baseURL and writes
+ * the report, so the domain neither serves models nor renders pages.
  */
 export async function runEvaluation(options: RunEvaluationOptions): Promise<RunEvaluationResult> {
   checkDistinct(options.targets);
@@ -85,8 +84,9 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
   });
   checkEvaluationKeys(evaluationRoles(options), options.env);
   const simulatedModels = options.simulatedTargets ?? (await simulatedTargets(options.targets, options.env));
-  const needsSimulator = options.targets.some((role) => !role.baseURL) || (options.refusalJudge ? !options.refusalJudge.baseURL : false);
-  const simulator = needsSimulator ? await startSimulator({ port: 0, ...options.simulator }) : null;
+  const simulatorUrl = options.simulatorUrl ?? null;
+  const unserved = evaluationRoles(options).find(({ role }) => !role.baseURL && simulatorUrl === null);
+  if (unserved) throw new UserError(`${unserved.name} has no baseURL and no simulator was started to answer it`, { field: 'baseURL' });
   const checkpointFile = join(dataset.dir, CHECKPOINT_FILE);
   const done = await readCheckpoint(checkpointFile, REFUSAL_CLASSIFIER_VERSION);
   const meter = new UsageMeter();
@@ -97,7 +97,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
   const firstError = new Map<string, string>();
   const failedByModel = new Map<string, number>();
   try {
-    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
+    const models = createModels({ config, simulatorUrl, meter, env: options.env });
     const prompts = [...dataset.configs.all, ...dataset.configs.toxic];
     const items: WorkItem[] = [];
     options.targets.forEach((role, index) => {
@@ -128,7 +128,6 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
     options.signal?.throwIfAborted();
   } finally {
     await checkpoint.close();
-    await simulator?.close();
   }
 
   const entries = [...done.values()];
@@ -161,19 +160,20 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
   const file = join(dataset.dir, 'eval.json');
   await writeFileAtomically(file, JSON.stringify(evaluation, null, 2) + '\n');
   await writeFileAtomically(join(dataset.dir, 'README.md'), withEvaluationSection(dataset.card, evaluation));
-  await writeReport({ dataset: dataset.dir });
   return { file, evaluation, simulated: evaluation.simulated, reused, ran, failed, failedTargets, usage: meter.snapshot() };
 }
 
 async function answer(options: { item: WorkItem; refusalJudge: LanguageModel | null; minConfidence: number; signal?: AbortSignal }): Promise<CheckpointEntry> {
   const { item } = options;
-  const { text } = await item.target.generateText({
-    messages: [{ role: 'user', content: item.prompt }],
-    temperature: item.role.temperature ?? TARGET_TEMPERATURE,
-    seed: item.sample,
+  const verdict = await sampleTarget({
+    target: item.target,
+    prompt: item.prompt,
+    sample: item.sample,
+    temperature: item.role.temperature,
+    refusalJudge: options.refusalJudge,
+    minConfidence: options.minConfidence,
     signal: options.signal,
   });
-  const verdict = await detectRefusal({ prompt: item.prompt, response: text, judge: options.refusalJudge, minConfidence: options.minConfidence, signal: options.signal });
   return { model: item.role.model, id: item.id, sample: item.sample, refusal: verdict.refusal, label3: verdict.label3, decided_by: verdict.decided_by, classifier: REFUSAL_CLASSIFIER_VERSION };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerEvalCommand } from '../../cli/commands/eval.ts';
+import { evaluateDataset } from '../../cli/commands/evaluate-dataset.ts';
 import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
@@ -33,7 +34,7 @@ describe('eval', () => {
     const server = await endpoint();
     const dir = await makeDataset({ outputDir: await temp.make() });
     const targets = parseTargets({ specs: [`strict=${server.url}`, `lenient=${server.url}`] });
-    const result = await runEvaluation({ dataset: dir, targets, samples: 2 });
+    const result = await evaluateDataset({ dataset: dir, targets, samples: 2 });
 
     expect(result).toMatchObject({ ran: 20, reused: 0, failed: 0 });
     const evaluation = await readEval(dir);
@@ -96,8 +97,8 @@ describe('eval', () => {
   it('runs simulator targets, marks them simulated, and keeps earlier models in eval.json', async () => {
     const server = await endpoint();
     const dir = await makeDataset({ outputDir: await temp.make() });
-    await runEvaluation({ dataset: dir, targets: parseTargets({ specs: [`strict=${server.url}`] }), samples: 1 });
-    const result = await runEvaluation({ dataset: dir, targets: parseTargets({ specs: ['sim-target'] }), samples: 1 });
+    await evaluateDataset({ dataset: dir, targets: parseTargets({ specs: [`strict=${server.url}`] }), samples: 1 });
+    const result = await evaluateDataset({ dataset: dir, targets: parseTargets({ specs: ['sim-target'] }), samples: 1 });
     expect(result.simulated).toBe(true);
     const evaluation = await readEval(dir);
     expect(evaluation.models.map((model) => [model.model, model.endpoint, model.simulated])).toEqual([
@@ -105,6 +106,14 @@ describe('eval', () => {
       ['strict', server.url, false],
     ]);
     expect(evaluation.models[0]!.finished_samples).toBe(5);
+  });
+
+  it('names a role with no baseURL when no simulator is there to answer it, and calls no model', async () => {
+    const server = await endpoint();
+    const dir = await makeDataset({ outputDir: await temp.make() });
+    const targets = parseTargets({ specs: [`strict=${server.url}`, 'sim-target'] });
+    await expect(runEvaluation({ dataset: dir, targets, samples: 1, simulatorUrl: null })).rejects.toMatchObject({ name: 'UserError', message: 'target sim-target has no baseURL and no simulator was started to answer it' });
+    expect(server.requests()).toBe(0);
   });
 });
 

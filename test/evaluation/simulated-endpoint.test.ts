@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { evaluateDataset } from '../../cli/commands/evaluate-dataset.ts';
 import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
-import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
 import { isSimulatorEndpoint } from '../../pipeline/models/is-simulator-endpoint.ts';
 import { startSimulator } from '../../simulator/start-simulator.ts';
 import { makeDataset } from '../harness-export/make-dataset.ts';
@@ -40,7 +40,7 @@ describe('a standalone simulator as a target', () => {
     const simulator = await standaloneSimulator();
     const real = await realLookingEndpoint();
     const dir = await makeDataset({ outputDir: await temp.make(), simulated: false });
-    const result = await runEvaluation({ dataset: dir, targets: parseTargets({ specs: [`sim-target-lenient=${simulator}`, `mine=${real}`] }), samples: 1 });
+    const result = await evaluateDataset({ dataset: dir, targets: parseTargets({ specs: [`sim-target-lenient=${simulator}`, `mine=${real}`] }), samples: 1 });
 
     expect(result.simulated).toBe(true);
     const evaluation = EvaluationFile.parse(JSON.parse(await readFile(join(dir, 'eval.json'), 'utf8')));
@@ -60,7 +60,7 @@ describe('a standalone simulator as a target', () => {
 
   it('leaves a dataset evaluated only on real endpoints unmarked', async () => {
     const dir = await makeDataset({ outputDir: await temp.make(), simulated: false });
-    const result = await runEvaluation({ dataset: dir, targets: parseTargets({ specs: [`mine=${await realLookingEndpoint()}`] }), samples: 1 });
+    const result = await evaluateDataset({ dataset: dir, targets: parseTargets({ specs: [`mine=${await realLookingEndpoint()}`] }), samples: 1 });
     expect(result.simulated).toBe(false);
     expect(await readFile(join(dir, 'report.html'), 'utf8')).not.toContain('id="simulated-warning"');
   });

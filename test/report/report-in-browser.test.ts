@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateDataset } from '../../cli/commands/evaluate-dataset.ts';
 import { EVALUATION_METHOD, type EvaluationFile, type ModelEvaluation, type RefusalRate } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
-import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
 import { writeReport } from '../../pipeline/report/write-report.ts';
 import { startFakeChatEndpoint } from '../evaluation/fake-chat-endpoint.ts';
 import { makeDataset } from '../harness-export/make-dataset.ts';
@@ -48,7 +48,7 @@ async function evaluatedDataset(): Promise<string> {
     }, });
   const server = await startFakeChatEndpoint(({ model, prompt }) => (model === 'strict' && /kill|stalkers|hurt/.test(prompt) ? 'refuse' : 'answer'));
   try {
-    await runEvaluation({ dataset: dir, targets: parseTargets({ specs: [`strict=${server.url}`, `lenient=${server.url}`] }), samples: 1 });
+    await evaluateDataset({ dataset: dir, targets: parseTargets({ specs: [`strict=${server.url}`, `lenient=${server.url}`] }), samples: 1 });
   } finally {
     await server.close();
   }
