@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../pipeline/input/load-config.ts';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
+import { buildImportGraph, ENTRY_POINT, runtimeClosure, topFolder } from '../../scripts/import-graph/import-graph.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
 interface Service {
@@ -80,12 +81,32 @@ describe('docker-compose.yml', () => {
     expect(loaded.config.generator.model).toBe(pulled);
   });
 
-  it('builds from node:20 and copies only folders that exist', async () => {
+  it('builds from node:20, copies only paths that exist, and copies every folder the CLI loads or reads at run time', async () => {
     const dockerfile = await readFile(join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:20\b/m);
     expect(dockerfile).toMatch(/ENTRYPOINT \["node", "bin\/scarecrow\.js"\]/);
-    for (const [, source] of dockerfile.matchAll(/^COPY (\S+)/gm)) {
-      expect(existsSync(join(PROJECT_ROOT, source!)), source).toBe(true);
-    }
+    const copied = copySources(dockerfile);
+    expect(copied).toContain('package.json');
+    for (const source of copied) expect(existsSync(join(PROJECT_ROOT, source)), `COPY ${source}`).toBe(true);
+
+    // The other direction: what bin/scarecrow.js imports, and the files its modules read by path.
+    const graph = buildImportGraph(PROJECT_ROOT);
+    const loaded = runtimeClosure(graph, ENTRY_POINT);
+    const folders = [...new Set([...loaded].map(topFolder))];
+    expect(folders).toEqual(expect.arrayContaining(['bin', 'cli', 'pipeline', 'simulator']));
+    const read = graph.assets.filter((asset) => loaded.has(asset.of) && asset.resolved !== '' && asset.resolved !== 'node_modules');
+    expect(read.map((asset) => asset.resolved)).toEqual(expect.arrayContaining(['seeds', 'simulator/data', 'pipeline/refusal/refusal-classifier.json']));
+    const isCopied = (path: string) => copied.some((source) => path === source || path.startsWith(`${source}/`));
+    expect(folders.filter((folder) => !isCopied(folder)).map((folder) => `${folder}/ is imported by the CLI but not copied`)).toEqual([]);
+    expect(read.filter((asset) => !isCopied(asset.resolved)).map((asset) => `${asset.resolved} is read by ${asset.of}:${asset.line} but not copied`)).toEqual([]);
+    for (const asset of read) expect(existsSync(join(PROJECT_ROOT, asset.resolved)), `${asset.resolved}, read by ${asset.of}:${asset.line}`).toBe(true);
+    // node_modules, which package versions are read from, is installed in the image rather than copied.
+    expect(graph.assets.some((asset) => asset.resolved === 'node_modules')).toBe(true);
+    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
   });
 });
+
+/** The source paths of every COPY instruction: all its arguments but the flags and the destination. */
+function copySources(dockerfile: string): string[] {
+  return [...dockerfile.matchAll(/^COPY\s+(.+)$/gm)].flatMap(([, args]) => args!.split(/\s+/).filter((arg) => !arg.startsWith('--')).slice(0, -1)).map((source) => source.replace(/\/$/, ''));
+}
