@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import type { LoadedConfig } from '../../pipeline/input/load-config.ts';
+import type { RunSummary } from '../../workers/run-summary.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { deleteKeysWithPrefix } from '../../workers/delete-prefix.ts';
+import { QUEUE_STAGES, type QueueStage } from '../../workers/queue-names.ts';
+import { followRun, runOnQueue, type QueueRunResult } from '../../workers/run-on-queue.ts';
+import { startWorkers, type RunningWorkers } from '../../workers/start-workers.ts';
+import { spawnWorker, type SpawnedWorker } from './spawn-worker.ts';
 
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -84,4 +92,83 @@ export async function startRedisServer(args: string[] = [], options: { port?: nu
       await exited;
     },
   };
+}
+
+export interface QueueFixture {
+  /** This test's own key prefix: no other test sees its queues, runs or schedules. */
+  prefix: string;
+  /** A connection to the shared Redis, closed after the test. */
+  redis: Redis;
+  /** The environment a CLI command needs to use this test's queues. */
+  env: { REDIS_URL: string; SCARECROW_QUEUE_PREFIX: string };
+  /** A BullMQ queue of one stage on the test's prefix, closed after the test. */
+  queue(stage: QueueStage): Queue;
+  /** Workers in this process (every stage unless told), closed after the test. */
+  startWorkers(options?: { stages?: readonly QueueStage[]; concurrency?: number; log?: (line: string) => void }): Promise<RunningWorkers>;
+  /** A `scarecrow worker` process (or `command`), killed after the test. */
+  spawnWorker(options?: { command?: string; args?: string[]; env?: NodeJS.ProcessEnv }): SpawnedWorker;
+  /** Submits a run and, unless detached, follows it to its summary; polls every 50 ms. */
+  run(options: { loaded: LoadedConfig; outputDir: string; detach?: boolean; signal?: AbortSignal }): Promise<QueueRunResult>;
+  /** Follows a submitted run to its summary. */
+  follow(runId: string, options?: { signal?: AbortSignal }): Promise<RunSummary>;
+  /** One more clean-up after the test; clean-ups run last registered first, the keys are deleted last of all. */
+  onCleanup(cleanup: () => Promise<void> | void): void;
+}
+
+/**
+ * The set-up every queue test repeats, for the test that calls it (inside `it`): a fresh prefix,
+ * a Redis connection, workers in or out of process, and afterwards, passed or failed, the
+ * workers stopped, the connections closed and every key under the prefix deleted.
+ */
+export function useQueueFixture(): QueueFixture {
+  const prefix = testPrefix();
+  const cleanups: (() => Promise<void> | void)[] = [() => deletePrefix(prefix)];
+  onTestFinished(async () => {
+    let failure: unknown = null;
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
+  });
+  const onCleanup = (cleanup: () => Promise<void> | void) => void cleanups.push(cleanup);
+  // No retry limit per command: BullMQ's blocking calls need it, and a queue shares this connection.
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  onCleanup(() => redis.disconnect());
+  return {
+    prefix,
+    redis,
+    env: { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix },
+    queue(stage) {
+      const queue = new Queue(stage, { connection: redis, prefix });
+      onCleanup(() => queue.close());
+      return queue;
+    },
+    async startWorkers(options = {}) {
+      const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: options.stages ?? QUEUE_STAGES, concurrency: options.concurrency ?? 4, log: options.log ?? (() => {}) });
+      onCleanup(() => workers.close({ graceMs: 1000 }));
+      return workers;
+    },
+    spawnWorker(options = {}) {
+      const worker = spawnWorker({ prefix, ...options });
+      onCleanup(async () => {
+        if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+        await worker.exited;
+      });
+      return worker;
+    },
+    run: (options) => runOnQueue({ redisUrl: REDIS_URL, prefix, pollMs: 50, ...options }),
+    follow: (runId, options = {}) => followRun({ redis, prefix, runId, pollMs: 50, ...options }),
+    onCleanup,
+  };
+}
+
+/** Waits until a spawned worker has said `text` (e.g. "serving"), failing with its output if it exits first. */
+export async function waitForOutput(worker: SpawnedWorker, text: string, timeoutMs = 30_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !worker.output().includes(text); await sleep(50)) {
+    if (worker.child.exitCode !== null || Date.now() > deadline) throw new Error(`the worker never said "${text}":\n${worker.output()}`);
+  }
 }
