@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -39,6 +41,36 @@ function problemWith(program: Command, command: string): string | null {
   return unknown.length > 0 ? `"${target.name()}" has no flag ${unknown.join(', ')}` : null;
 }
 
+/** The folders the "Where things are" section names, in order: `- \`cli/\`: ...`, nested ones indented. */
+function codeMapFolders(text: string): string[] {
+  const section = /^## Where things are\n([\s\S]*?)^## /m.exec(text)?.[1] ?? '';
+  return [...section.matchAll(/^\s*- `([a-z][a-z0-9-]*(?:\/[a-z0-9-]+)*)\/`/gm)].map((match) => match[1]!);
+}
+
+/**
+ * The project's files: those git tracks, so a folder left empty or unstaged in a working tree
+ * does not count; every file under the root when this is no git checkout.
+ */
+function projectFiles(): string[] {
+  try {
+    return execFileSync('git', ['ls-files'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    const walk = (dir: string): string[] =>
+      readdirSync(join(PROJECT_ROOT, dir)).flatMap((name) => {
+        const path = dir ? `${dir}/${name}` : name;
+        if (name.startsWith('.') || name === 'node_modules') return [];
+        return statSync(join(PROJECT_ROOT, path)).isDirectory() ? walk(path) : [path];
+      });
+    return walk('');
+  }
+}
+
+/** Every path in backticks that names a file or folder of the repository by one of its top-level folders. */
+function repositoryPaths(text: string, topFolders: string[]): string[] {
+  const paths = [...text.matchAll(/`([a-z][a-z0-9-]*\/[A-Za-z0-9_./-]*)`/g)].map((match) => match[1]!);
+  return [...new Set(paths.filter((path) => topFolders.includes(path.split('/')[0]!) && !/[<>*]/.test(path)))];
+}
+
 describe('README', () => {
   it('documents every config field as the schema describes it (run `npm run docs` after changing the schema)', async () => {
     const text = await readme();
@@ -65,5 +97,25 @@ describe('README', () => {
     const text = await readme();
     expect(text).toContain('npm ci && npm start');
     expect(text).toContain('npm test');
+  });
+
+  it('has a code map naming every top-level folder and every pipeline/ concern, and only folders that exist', async () => {
+    const named = codeMapFolders(await readme());
+    const files = projectFiles().filter((file) => !file.startsWith('.'));
+    const topFolders = [...new Set(files.filter((file) => file.includes('/')).map((file) => file.split('/')[0]!))].sort();
+    const concerns = [...new Set(files.filter((file) => /^pipeline\/[^/]+\//.test(file)).map((file) => file.split('/').slice(0, 2).join('/')))].sort();
+    expect(topFolders).toEqual(expect.arrayContaining(['cli', 'pipeline', 'simulator', 'workers']));
+    expect(topFolders.filter((folder) => !named.includes(folder)).map((folder) => `${folder}/ is not in "Where things are"`)).toEqual([]);
+    expect(concerns.filter((folder) => !named.includes(folder)).map((folder) => `${folder}/ is not in "Where things are"`)).toEqual([]);
+    expect(named.filter((folder) => !files.some((file) => file.startsWith(`${folder}/`))).map((folder) => `"Where things are" names ${folder}/, which holds no file`)).toEqual([]);
+    expect(named.filter((folder, index) => named.indexOf(folder) !== index)).toEqual([]);
+  });
+
+  it('names only files and folders of the repository that exist', async () => {
+    const text = await readme();
+    const topFolders = codeMapFolders(text).filter((folder) => !folder.includes('/'));
+    const paths = repositoryPaths(text, topFolders.filter((folder) => folder !== 'output'));
+    expect(paths).toEqual(expect.arrayContaining(['pipeline/refusal/', 'simulator/data/', 'test/architecture/layers.test.ts']));
+    expect(paths.filter((path) => !existsSync(join(PROJECT_ROOT, path)))).toEqual([]);
   });
 });
