@@ -1,25 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
-import { QUEUE_STAGES } from '../../workers/queue-names.ts';
-import { startWorkers } from '../../workers/start-workers.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { deletePrefix, REDIS_URL, testPrefix } from './support.ts';
+import { useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 describe('run --queue over an earlier dataset of the same name', () => {
   it('says where the earlier dataset was kept, as an in-process run does', async () => {
-    const prefix = testPrefix();
-    cleanups.push(() => deletePrefix(prefix));
-    const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: QUEUE_STAGES, concurrency: 4, log: () => {} });
-    cleanups.push(() => workers.close({ graceMs: 1000 }));
+    const { env, startWorkers } = useQueueFixture();
+    await startWorkers();
     const seeds = { paths: [join(PROJECT_ROOT, 'seeds')], categories: ['privacy'], limit: 2 };
     const dir = await temp.make({
       'first.json': JSON.stringify({ name: 'again', seeds, simulator: { seed: 1 } }),
@@ -27,8 +19,8 @@ describe('run --queue over an earlier dataset of the same name', () => {
       'second.json': JSON.stringify({ name: 'again', seeds, simulator: { seed: 2 } }),
     });
     const out = join(dir, 'out');
-    const env = { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix };
-    const run = (config: string) => runCli(['run', '--queue', '--quiet', '--config', join(dir, config), '--output', out], { env, timeoutMs: 60_000 });
+    // In-process: what is tested is what the command says and moves, not the binary.
+    const run = (config: string) => runCliInProcess(['run', '--queue', '--quiet', '--config', join(dir, config), '--output', out], { env });
 
     const first = await run('first.json');
     expect(first.code, first.stderr).toBe(0);

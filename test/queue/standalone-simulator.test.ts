@@ -1,24 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../../in-process/run-in-process.ts';
 import { startSimulator } from '../../simulator/start-simulator.ts';
-import { QUEUE_STAGES } from '../../workers/queue-names.ts';
-import { runOnQueue } from '../../workers/run-on-queue.ts';
-import { startWorkers } from '../../workers/start-workers.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { datasetFiles, deletePrefix, REDIS_URL, smallConfig, testPrefix } from './support.ts';
+import { datasetFiles, smallConfig, useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 describe('a queue run with a role on a standalone scarecrow sim', () => {
   it('marks that role simulated in its manifest, card and summary, as the in-process runner does', async () => {
+    const queue = useQueueFixture();
     const standalone = await startSimulator({ port: 0, seed: 7, latencyMs: 5 });
-    cleanups.push(() => standalone.close());
+    queue.onCleanup(() => standalone.close());
     // Every role on the standalone simulator: no role is left for a built-in one.
     const role = (model: string) => ({ model, baseURL: standalone.url });
     const loaded = smallConfig({ generator: role('sim-generator'), judges: [role('sim-judge-1'), role('sim-judge-2')], targets: [role('sim-target')] });
@@ -26,12 +20,9 @@ describe('a queue run with a role on a standalone scarecrow sim', () => {
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
     expect(reference.simulatedRoles).toEqual(['generator', 'judges[0]', 'judges[1]', 'targets[0]']);
 
-    const prefix = testPrefix();
-    cleanups.push(() => deletePrefix(prefix));
-    const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: QUEUE_STAGES, concurrency: 4, log: () => {} });
-    cleanups.push(() => workers.close({ graceMs: 1000 }));
+    await queue.startWorkers();
     const outputDir = await temp.make();
-    const result = await runOnQueue({ loaded, redisUrl: REDIS_URL, prefix, outputDir, pollMs: 50 });
+    const result = await queue.run({ loaded, outputDir });
     const dir = join(outputDir, loaded.config.name);
 
     expect(result.summary?.simulated).toBe(true);
