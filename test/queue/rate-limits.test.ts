@@ -1,26 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { runInProcess } from '../../in-process/run-in-process.ts';
 import { startSimulator } from '../../simulator/start-simulator.ts';
 import { startRecordingProxy } from '../support/recording-proxy.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { RedisRateGate } from '../../workers/redis-rate-gate.ts';
-import { runOnQueue } from '../../workers/run-on-queue.ts';
-import { startWorkers } from '../../workers/start-workers.ts';
-import { datasetFiles, deletePrefix, REDIS_URL, smallConfig, testPrefix } from './support.ts';
+import { datasetFiles, REDIS_URL, smallConfig, useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 describe('rate limits', () => {
   it('hold an endpoint\'s requests per minute across all workers together', async () => {
-    const prefix = testPrefix();
+    const { prefix, onCleanup } = useQueueFixture();
     const connections = [new Redis(REDIS_URL), new Redis(REDIS_URL)];
-    cleanups.push(() => deletePrefix(prefix), async () => connections.forEach((connection) => connection.disconnect()));
+    onCleanup(() => connections.forEach((connection) => connection.disconnect()));
     // Two gates on two connections stand for two worker processes; 1200/min allows a burst of 20, then one per 50 ms.
     const gates = connections.map((redis) => new RedisRateGate({ redis, prefix }));
     const started = Date.now();
@@ -42,10 +35,11 @@ describe('rate limits', () => {
   it('turns 429s into pauses of the stage for every worker, each 429 using one of its call\'s attempts, as in-process', async () => {
     const seed = 21;
     // One simulator for both runners: the attempt each request says it is decides its fault, whoever sends it.
+    const queue = useQueueFixture();
     const simulator = await startSimulator({ port: 0, seed, faultRate: 0.5, faults: { kinds: ['rate_limit'], retryAfterMs: 150 } });
-    cleanups.push(() => simulator.close());
+    queue.onCleanup(() => simulator.close());
     const proxy = await startRecordingProxy(simulator.url);
-    cleanups.push(() => proxy.close());
+    queue.onCleanup(() => proxy.close());
     // Three attempts per call: at half the attempts answered 429, a few calls use them all up.
     const role = (model: string) => ({ model, baseURL: proxy.url, maxAttempts: 3 });
     const loaded = smallConfig({
@@ -58,12 +52,9 @@ describe('rate limits', () => {
     const expected = await datasetFiles(reference.exported.dir);
     const inProcess = simulator.stats().faults.rate_limit;
     expect(expected['failures.jsonl']).toContain('answered 429');
-    const prefix = testPrefix();
-    cleanups.push(() => deletePrefix(prefix));
-    const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: QUEUE_STAGES, concurrency: 4, log: () => {} });
-    cleanups.push(() => workers.close({ graceMs: 1000 }));
+    await queue.startWorkers();
     const queued = proxy.exchanges.length;
-    const result = await runOnQueue({ loaded, redisUrl: REDIS_URL, prefix, outputDir: await temp.make(), pollMs: 50, signal: AbortSignal.timeout(45_000) });
+    const result = await queue.run({ loaded, outputDir: await temp.make(), signal: AbortSignal.timeout(45_000) });
 
     // The same 429s again, and the same items failed by them.
     expect(simulator.stats().faults.rate_limit - inProcess).toBe(inProcess);

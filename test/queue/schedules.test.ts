@@ -1,22 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { listVersions, readLatest } from '../../workers/refresh/dataset-versions.ts';
 import type { LastRefresh } from '../../workers/refresh/last-refresh.ts';
 import { listSchedules, removeSchedule, upsertSchedule } from '../../workers/refresh/schedules.ts';
-import { startWorkers } from '../../workers/start-workers.ts';
-import { deletePrefix, REDIS_URL, testPrefix } from './support.ts';
+import { useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 interface Version {
   name: string;
@@ -54,9 +48,7 @@ async function waitForLastRefresh(options: { redis: Redis; prefix: string; test:
 
 describe('scheduled refreshes', () => {
   it('write new versions that generate only new seeds and record what was added and removed', async () => {
-    const prefix = testPrefix();
-    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-    cleanups.push(() => deletePrefix(prefix), async () => redis.disconnect());
+    const { redis, prefix, startWorkers } = useQueueFixture();
     const dir = await temp.make();
     const configFile = join(dir, 'refresh.json');
     const writeConfig = (seeds: object) =>
@@ -64,8 +56,7 @@ describe('scheduled refreshes', () => {
     await writeConfig({ categories: ['privacy', 'violence'], limit: 1 });
 
     const logged: string[] = [];
-    const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: QUEUE_STAGES, concurrency: 4, log: (line) => logged.push(line) });
-    cleanups.push(() => workers.close({ graceMs: 1000 }));
+    await startWorkers({ log: (line) => logged.push(line) });
     const added = await upsertSchedule({ redis, prefix, name: 'nightly', cron: '*/2 * * * * *', configFile, outputDir: join(dir, 'out') });
     expect(added.next).toBeGreaterThan(Date.now() - 1000);
     expect((await listSchedules({ redis, prefix })).map((schedule) => schedule.name)).toEqual(['nightly']);
