@@ -88,17 +88,6 @@ async function readRecords(root: string, path: string): Promise<DatasetRecord[]>
   return records;
 }
 
-/** Parses JSONL dataset rows; blank lines are allowed, anything else must be a valid record. */
-export function parseRecords(file: string, text: string): DatasetRecord[] {
-  const records: DatasetRecord[] = [];
-  const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index += 1) {
-    const raw = lines[index]!.trim();
-    if (raw !== '') records.push(parseRecord({ file, line: index + 1, text: raw }));
-  }
-  return records;
-}
-
 function parseRecord(options: { file: string; line: number; text: string }): DatasetRecord {
   const { file, line } = options;
   let value: unknown;

@@ -54,12 +54,6 @@ async function expand(path: string): Promise<string[]> {
   return entries.map((name) => join(path, name));
 }
 
-export async function loadSeedFile(file: string): Promise<{ seed: Seed; line: number }[]> {
-  const { seeds, problems } = await readSeedFile(file);
-  if (problems.length > 0) throw problemsError(file, problems);
-  return seeds;
-}
-
 /** A seed file's good rows and the problems of its bad ones; a file that cannot be read as rows at all throws. */
 async function readSeedFile(file: string): Promise<{ seeds: { seed: Seed; line: number }[]; problems: Problem[] }> {
   const extension = extname(file);
