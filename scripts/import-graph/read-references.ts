@@ -26,17 +26,23 @@ export interface FileReferences {
 
 /** The imports and read paths of one TypeScript or JavaScript source, found by parsing it, not by pattern. */
 export function readReferences(fileName: string, source: string): FileReferences {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   const imports: ImportReference[] = [];
   const assets: AssetReference[] = [];
   const lineOf = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
 
+  // Static imports and re-exports are statements of the module itself.
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      imports.push({ specifier: statement.moduleSpecifier.text, typeOnly: isTypeOnlyImport(statement), line: lineOf(statement) });
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      imports.push({ specifier: statement.moduleSpecifier.text, typeOnly: statement.isTypeOnly, line: lineOf(statement) });
+    }
+  }
+  // The rest may sit anywhere in the tree; most files have none, and walking the tree is the slow part.
+  if (!/import\s*\(|import\.meta|PROJECT_ROOT/.test(source)) return { imports, assets };
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      imports.push({ specifier: node.moduleSpecifier.text, typeOnly: isTypeOnlyImport(node), line: lineOf(node) });
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      imports.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly, line: lineOf(node) });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const specifier = literalPrefix(node.arguments[0]);
       if (specifier !== null) imports.push({ specifier, typeOnly: false, line: lineOf(node) });
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && isImportMetaUrl(node.arguments?.[1])) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../pipeline/input/load-config.ts';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
-import { buildImportGraph, ENTRY_POINT, runtimeClosure, topFolder } from '../../scripts/import-graph/import-graph.ts';
+import { buildImportGraph, ENTRY_POINT, runtimeClosure, topFolder, type ImportGraph } from '../../scripts/import-graph/import-graph.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
 interface Service {
@@ -91,22 +91,44 @@ describe('docker-compose.yml', () => {
 
     // The other direction: what bin/scarecrow.js imports, and the files its modules read by path.
     const graph = buildImportGraph(PROJECT_ROOT);
-    const loaded = runtimeClosure(graph, ENTRY_POINT);
-    const folders = [...new Set([...loaded].map(topFolder))];
+    const { folders, read } = loadedByCli(graph);
     expect(folders).toEqual(expect.arrayContaining(['bin', 'cli', 'pipeline', 'simulator']));
-    const read = graph.assets.filter((asset) => loaded.has(asset.of) && asset.resolved !== '' && asset.resolved !== 'node_modules');
     expect(read.map((asset) => asset.resolved)).toEqual(expect.arrayContaining(['seeds', 'simulator/data', 'pipeline/refusal/refusal-classifier.json']));
-    const isCopied = (path: string) => copied.some((source) => path === source || path.startsWith(`${source}/`));
-    expect(folders.filter((folder) => !isCopied(folder)).map((folder) => `${folder}/ is imported by the CLI but not copied`)).toEqual([]);
-    expect(read.filter((asset) => !isCopied(asset.resolved)).map((asset) => `${asset.resolved} is read by ${asset.of}:${asset.line} but not copied`)).toEqual([]);
+    expect(notCopied(copied, graph)).toEqual([]);
     for (const asset of read) expect(existsSync(join(PROJECT_ROOT, asset.resolved)), `${asset.resolved}, read by ${asset.of}:${asset.line}`).toBe(true);
     // node_modules, which package versions are read from, is installed in the image rather than copied.
     expect(graph.assets.some((asset) => asset.resolved === 'node_modules')).toBe(true);
     expect(dockerfile).toMatch(/^RUN npm ci\b/m);
+
+    // The check names what a Dockerfile without the simulator would leave out.
+    const withoutSimulator = copySources(dockerfile.replace(/^COPY simulator .*$/m, ''));
+    expect(notCopied(withoutSimulator, graph)).toEqual([
+      'simulator/ is imported by the CLI but not copied',
+      expect.stringMatching(/^simulator\/data is read by simulator\/simulator-data\.ts:\d+ but not copied$/),
+      expect.stringMatching(/^simulator is read by simulator\/simulator-version\.ts:\d+ but not copied$/),
+    ]);
   });
 });
 
 /** The source paths of every COPY instruction: all its arguments but the flags and the destination. */
 function copySources(dockerfile: string): string[] {
   return [...dockerfile.matchAll(/^COPY\s+(.+)$/gm)].flatMap(([, args]) => args!.split(/\s+/).filter((arg) => !arg.startsWith('--')).slice(0, -1)).map((source) => source.replace(/\/$/, ''));
+}
+
+/** The top-level folders bin/scarecrow.js loads code from, and the paths its modules read (the root and node_modules aside). */
+function loadedByCli(graph: ImportGraph) {
+  const loaded = runtimeClosure(graph, ENTRY_POINT);
+  const folders = [...new Set([...loaded].map(topFolder))];
+  const read = graph.assets.filter((asset) => loaded.has(asset.of) && asset.resolved !== '' && asset.resolved !== 'node_modules');
+  return { folders, read };
+}
+
+/** What the CLI needs that no COPY source holds, one line each. */
+function notCopied(copied: string[], graph: ImportGraph): string[] {
+  const { folders, read } = loadedByCli(graph);
+  const isCopied = (path: string) => copied.some((source) => path === source || path.startsWith(`${source}/`));
+  return [
+    ...folders.filter((folder) => !isCopied(folder)).map((folder) => `${folder}/ is imported by the CLI but not copied`),
+    ...read.filter((asset) => !isCopied(asset.resolved)).map((asset) => `${asset.resolved} is read by ${asset.of}:${asset.line} but not copied`),
+  ];
 }
