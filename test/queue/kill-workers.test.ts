@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import { runInProcess } from '../../in-process/run-in-process.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { followRun, runOnQueue } from '../../workers/run-on-queue.ts';
 import { readRunProgress } from '../../workers/run-progress.ts';
-import { useWorkerProcesses, type SpawnedWorker } from './spawn-worker.ts';
-import { datasetFiles, deletePrefix, manifestCounts, REDIS_URL, smallConfig, testPrefix } from './support.ts';
+import type { SpawnedWorker } from './spawn-worker.ts';
+import { datasetFiles, manifestCounts, smallConfig, useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const workers = useWorkerProcesses();
 
 describe('crash safety', () => {
   it('completes with an identical dataset when worker processes are killed with SIGKILL mid-run', async () => {
@@ -21,15 +18,13 @@ describe('crash safety', () => {
     const reference = await runInProcess({ loaded: smallConfig({ simulator: { seed: 3, latencyMs: 0 } }), outputDir: await temp.make() });
     const expected = await datasetFiles(reference.exported.dir);
 
-    const prefix = testPrefix();
-    workers.onCleanup(() => deletePrefix(prefix));
-    const start = () => workers.start({ prefix, args: ['--concurrency', '2', '--lock-duration', '1500'] });
+    const queue = useQueueFixture();
+    const { redis, prefix } = queue;
+    const start = () => queue.spawnWorker({ args: ['--concurrency', '2', '--lock-duration', '1500'] });
     const live = [start(), start()];
     const outputDir = await temp.make();
-    const { runId } = await runOnQueue({ loaded, redisUrl: REDIS_URL, prefix, outputDir, detach: true });
+    const { runId } = await queue.run({ loaded, outputDir, detach: true });
 
-    const redis = new Redis(REDIS_URL);
-    workers.onCleanup(async () => redis.disconnect());
     let kills = 0;
     const statesAtKill: string[] = [];
     const ready = (worker: SpawnedWorker) => worker.output().includes('serving');
@@ -55,7 +50,7 @@ describe('crash safety', () => {
       statesAtKill.push(progress.state);
       live.push(start());
     }
-    const summary = await followRun({ redis, prefix, runId, pollMs: 100, signal: AbortSignal.timeout(45_000) });
+    const summary = await queue.follow(runId, { signal: AbortSignal.timeout(45_000) });
     expect(kills, `kills before the run was done (kill seed ${KILL_SEED}, at stages ${statesAtKill.join(', ')})`).toBeGreaterThanOrEqual(3);
     const dir = join(outputDir, loaded.config.name);
     expect(summary.dir).toBe(dir);
