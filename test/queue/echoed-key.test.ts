@@ -1,7 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../pipeline/input/load-config.ts';
 import { runInProcess } from '../../in-process/run-in-process.ts';
@@ -11,11 +9,9 @@ import { folderTexts, occurrences, redisTexts, roleKeys } from '../secrets/find-
 import { startKeyEchoingEndpoint } from '../secrets/key-echoing-endpoint.ts';
 import { runCli } from '../support/run-cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { useWorkerProcesses } from './spawn-worker.ts';
-import { datasetFiles, deletePrefix, REDIS_URL, testPrefix } from './support.ts';
+import { datasetFiles, useQueueFixture, waitForOutput } from './support.ts';
 
 const temp = useTempDir();
-const workers = useWorkerProcesses();
 let simulator: RunningSimulator;
 
 beforeAll(async () => {
@@ -27,19 +23,14 @@ afterAll(async () => {
 
 describe('in queue mode, an endpoint that echoes the key in its errors', () => {
   it('never gets the key into Redis (results, job hashes, events), the output folder or any terminal', async () => {
-    const prefix = testPrefix();
-    workers.onCleanup(() => deletePrefix(prefix));
+    const queue = useQueueFixture();
+    const { redis, prefix } = queue;
     const endpoint = await startKeyEchoingEndpoint({ upstream: simulator.url });
-    workers.onCleanup(() => endpoint.close());
+    queue.onCleanup(() => endpoint.close());
     const keys = roleKeys();
-    const env = { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix, [KEY_VARIABLES.generator]: keys.generator, [KEY_VARIABLES.judge]: keys.judge, [KEY_VARIABLES.target]: keys.target };
-    const worker = workers.start({ prefix, args: ['--concurrency', '8'], env });
-    let exited = false;
-    void worker.exited.then(() => (exited = true));
-    while (!worker.output().includes('serving')) {
-      if (exited) throw new Error(`the worker exited: ${worker.output()}`);
-      await sleep(50);
-    }
+    const env = { ...queue.env, [KEY_VARIABLES.generator]: keys.generator, [KEY_VARIABLES.judge]: keys.judge, [KEY_VARIABLES.target]: keys.target };
+    const worker = queue.spawnWorker({ args: ['--concurrency', '8'], env });
+    await waitForOutput(worker, 'serving');
 
     const dir = await temp.make();
     await writeFile(join(dir, 'config.json'), JSON.stringify(echoedKeyConfig(endpoint.url)));
@@ -47,8 +38,6 @@ describe('in queue mode, an endpoint that echoes the key in its errors', () => {
     const result = await runCli(['run', '--queue', '--config', join(dir, 'config.json'), '--output', output], { env, timeoutMs: 90_000 });
     expect(result.code, `${result.stderr}\nworker: ${worker.output()}`).toBe(0);
 
-    const redis = new Redis(REDIS_URL);
-    workers.onCleanup(async () => redis.disconnect());
     const stored = await redisTexts(redis, `${prefix}:*`);
     // The failed jobs are still there, with their reasons and stack traces, for the dashboard.
     const reasons = Object.entries(stored).filter(([where]) => where.endsWith(' failedReason')).map(([, text]) => text);

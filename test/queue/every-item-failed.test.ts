@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { runCli, useWorkerProcesses } from './spawn-worker.ts';
-import { deletePrefix, REDIS_URL, testPrefix } from './support.ts';
+import { runCli } from './spawn-worker.ts';
+import { useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const workers = useWorkerProcesses();
 
 /** An OpenAI-compatible endpoint that lists its model and rejects every chat call with a 400, which no retry can fix. */
 async function rejectingEndpoint(): Promise<{ url: string; server: Server }> {
@@ -26,12 +26,9 @@ async function rejectingEndpoint(): Promise<{ url: string; server: Server }> {
 
 describe('a queue run where every item failed', () => {
   it('writes its failures and exits 1, as the in-process runner does', async () => {
+    const queue = useQueueFixture();
     const { url, server } = await rejectingEndpoint();
-    const prefix = testPrefix();
-    workers.onCleanup(async () => {
-      server.close();
-      await deletePrefix(prefix);
-    });
+    queue.onCleanup(() => void server.close());
     const config = {
       name: 'all-failed',
       seeds: { categories: ['privacy', 'violence'], limit: 2 },
@@ -41,9 +38,10 @@ describe('a queue run where every item failed', () => {
     };
     const dir = await temp.make({ 'config.json': JSON.stringify(config) });
     const outputDir = join(dir, 'out');
-    workers.start({ prefix, args: ['--concurrency', '2'] });
+    queue.spawnWorker({ args: ['--concurrency', '2'] });
 
-    const env = { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix };
+    const env = queue.env;
+    // The binary, for its exit status; the second run is in-process, for what it writes.
     const { code, stderr } = await runCli({ args: ['run', '--queue', '--config', join(dir, 'config.json'), '--output', outputDir], env, timeoutMs: 60_000 });
     expect(stderr).toContain(`every item failed: see ${join(outputDir, 'all-failed')}/failures.jsonl`);
     expect(code).toBe(1);
@@ -53,7 +51,7 @@ describe('a queue run where every item failed', () => {
 
     // Its failed jobs stay in Redis for inspection; with the dataset gone, the same command must run it again, not wait on them.
     await rm(join(outputDir, 'all-failed'), { recursive: true });
-    const again = await runCli({ args: ['run', '--queue', '--config', join(dir, 'config.json'), '--output', outputDir], env, timeoutMs: 60_000 });
+    const again = await runCliInProcess(['run', '--queue', '--config', join(dir, 'config.json'), '--output', outputDir], { env });
     expect(again.code, again.stderr).toBe(1);
     expect(await readFile(join(outputDir, 'all-failed', 'failures.jsonl'), 'utf8')).toBe(failures.map((failure) => JSON.stringify(failure)).join('\n') + '\n');
   }, 90_000);

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { startSimulator } from '../../simulator/start-simulator.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { dumpPrefix } from './redis-contents.ts';
-import { runCli, useWorkerProcesses } from './spawn-worker.ts';
-import { deletePrefix, REDIS_URL, testPrefix } from './support.ts';
+import { useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const workers = useWorkerProcesses();
 
 /** A small queued run whose target is a real OpenAI-compatible server (the simulator on a port), given its fields from the server's URL. */
 async function setUp(targetFields: (url: string) => Record<string, unknown>) {
+  const queue = useQueueFixture();
   const simulator = await startSimulator({ port: 0, seed: 4 });
-  const prefix = testPrefix();
-  const redis = new Redis(REDIS_URL);
-  workers.onCleanup(async () => {
-    redis.disconnect();
-    await simulator.close();
-    await deletePrefix(prefix);
-  });
+  queue.onCleanup(() => simulator.close());
   const config = {
     name: 'credentials',
     seeds: { categories: ['privacy'], limit: 2 },
@@ -30,10 +23,11 @@ async function setUp(targetFields: (url: string) => Record<string, unknown>) {
   // Spread over lines as people write configs, so the line in the message means something.
   const text = JSON.stringify(config, null, 2);
   const dir = await temp.make({ 'config.json': text });
-  const env = { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix, SIM_KEY: 'sk-key-from-the-environment-4242' };
-  const submit = (...flags: string[]) => runCli({ args: ['run', '--queue', '--config', join(dir, 'config.json'), '--output', join(dir, 'out'), ...flags], env, timeoutMs: 60_000 });
+  const env = { ...queue.env, SIM_KEY: 'sk-key-from-the-environment-4242' };
+  // In-process: what is checked is what the command prints and stores, not the binary.
+  const submit = (...flags: string[]) => runCliInProcess(['run', '--queue', '--config', join(dir, 'config.json'), '--output', join(dir, 'out'), ...flags], { env });
   const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
-  return { prefix, redis, dir, submit, lineOf };
+  return { ...queue, dir, submit, lineOf };
 }
 
 describe('credentials in a baseURL, on the queue', () => {
@@ -53,8 +47,8 @@ describe('credentials in a baseURL, on the queue', () => {
   }
 
   it('runs with the key in the environment (apiKeyEnv), and no key reaches Redis, job hashes included', async () => {
-    const { prefix, redis, submit } = await setUp((url: string) => ({ baseURL: url, apiKeyEnv: 'SIM_KEY' }));
-    workers.start({ prefix, args: ['--concurrency', '4'], env: { SIM_KEY: 'sk-key-from-the-environment-4242' } });
+    const { prefix, redis, submit, spawnWorker } = await setUp((url: string) => ({ baseURL: url, apiKeyEnv: 'SIM_KEY' }));
+    spawnWorker({ args: ['--concurrency', '4'], env: { SIM_KEY: 'sk-key-from-the-environment-4242' } });
     // Detached first, so Redis is read while every job is still there, then followed to the end.
     const queued = await submit('--detach');
     expect(queued.code, queued.stderr).toBe(0);
