@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { runInProcess } from '../../in-process/run-in-process.ts';
 import { startSimulator } from '../../simulator/start-simulator.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { runOnQueue } from '../../workers/run-on-queue.ts';
-import { useWorkerProcesses } from './spawn-worker.ts';
-import { datasetFiles, deletePrefix, manifestCounts, REDIS_URL, smallConfig, testPrefix } from './support.ts';
+import { datasetFiles, manifestCounts, smallConfig, useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const workers = useWorkerProcesses();
 
 /** Every role with these settings. */
 const roles = (role: object) => ({
@@ -29,17 +25,17 @@ describe('faults on the queue', () => {
       ...roles({ timeoutMs: 2000, maxAttempts: 2 }),
       simulator: { seed: 4, faultRate: 0.2 },
     });
+    // The reference first, on its own: its 2 s timeouts must not meet the workers' start-up.
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
     const expected = await datasetFiles(reference.exported.dir);
     const failures = expected['failures.jsonl']!.split('\n').filter(Boolean);
     expect(failures.length).toBeGreaterThan(0);
 
-    const prefix = testPrefix();
-    workers.onCleanup(() => deletePrefix(prefix));
-    workers.start({ prefix, args: ['--concurrency', '4'] });
-    workers.start({ prefix, args: ['--concurrency', '4'] });
+    const queue = useQueueFixture();
+    queue.spawnWorker({ args: ['--concurrency', '4'] });
+    queue.spawnWorker({ args: ['--concurrency', '4'] });
     const outputDir = await temp.make();
-    const result = await runOnQueue({ loaded, redisUrl: REDIS_URL, prefix, outputDir, pollMs: 100, signal: AbortSignal.timeout(100_000) });
+    const result = await queue.run({ loaded, outputDir, signal: AbortSignal.timeout(100_000) });
     const dir = join(outputDir, loaded.config.name);
     expect(result.summary?.dir).toBe(dir);
     const files = await datasetFiles(dir);
@@ -48,27 +44,26 @@ describe('faults on the queue', () => {
     expect(await manifestCounts(dir)).toEqual(await manifestCounts(reference.exported.dir));
 
     // The per-call records went with the items' results: nothing of the run is left but its summary.
-    const redis = new Redis(REDIS_URL);
-    workers.onCleanup(async () => redis.disconnect());
+    const { redis, prefix } = queue;
     expect(await redis.keys(`${prefix}:run:${result.runId}*`)).toEqual([`${prefix}:run:${result.runId}`]);
   }, 150_000);
 
   it('replay the calls a retried job had answered, so no call is made twice and the usage is the in-process usage', async () => {
     // One simulator for both runners: with the attempt sent in a header it answers each attempt alike, whoever asks.
+    const queue = useQueueFixture();
     const simulator = await startSimulator({ port: 0, seed: 9, faultRate: 0.3, faults: { kinds: ['server_error', 'malformed_json', 'rate_limit'], retryAfterMs: 50 } });
-    workers.onCleanup(() => simulator.close());
+    queue.onCleanup(() => simulator.close());
     // Enough attempts that no call runs out of them: every item succeeds in both runners.
     const loaded = smallConfig({ ...roles({ baseURL: simulator.url, maxAttempts: 8 }), simulator: { seed: 9 } });
+    // The workers start while the reference runs: they call nothing until the run is submitted.
+    queue.spawnWorker({ args: ['--concurrency', '4'] });
+    queue.spawnWorker({ args: ['--concurrency', '4'] });
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
     const inProcess = simulator.stats();
     expect(inProcess.faults.server_error + inProcess.faults.malformed_json).toBeGreaterThan(5);
     expect(inProcess.faults.rate_limit).toBeGreaterThan(0);
 
-    const prefix = testPrefix();
-    workers.onCleanup(() => deletePrefix(prefix));
-    workers.start({ prefix, args: ['--concurrency', '4'] });
-    workers.start({ prefix, args: ['--concurrency', '4'] });
-    const result = await runOnQueue({ loaded, redisUrl: REDIS_URL, prefix, outputDir: await temp.make(), pollMs: 100, signal: AbortSignal.timeout(100_000) });
+    const result = await queue.run({ loaded, outputDir: await temp.make(), signal: AbortSignal.timeout(100_000) });
     const dir = result.summary!.dir;
     expect(await datasetFiles(dir)).toEqual(await datasetFiles(reference.exported.dir));
     const queued = simulator.stats();
