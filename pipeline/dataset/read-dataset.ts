@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors/user-error.ts';
 import { describeIssue } from '../input/describe-issue.ts';
-import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { readLines } from '../input/read-lines.ts';
 import { DatasetRecord } from '../schemas/candidate.ts';
 import type { Manifest } from './manifest.ts';

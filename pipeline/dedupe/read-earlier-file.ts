@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors/user-error.ts';
-import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { readLines } from '../input/read-lines.ts';
 import type { DedupeItem } from './find-duplicates.ts';
 import { readPromptRows } from './read-prompt-rows.ts';

@@ -1,5 +1,5 @@
 import { UserError } from '../errors/user-error.ts';
-import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { readLines } from '../input/read-lines.ts';
 import type { DedupeItem } from './find-duplicates.ts';
 

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors/user-error.ts';
 import { Config } from '../schemas/config.ts';
 import { describeIssues, lineOfOffset } from './describe-issue.ts';
-import { formatBytes, INPUT_LIMITS } from './input-limits.ts';
+import { formatBytes, INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { lineOfPath } from './json-positions.ts';
 import { problemsError } from './problems-error.ts';
 import { decodeUtf8 } from './read-lines.ts';

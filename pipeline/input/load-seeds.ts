@@ -5,7 +5,7 @@ import { isUserError, UserError } from '../errors/user-error.ts';
 import { Seed } from '../schemas/seed.ts';
 import { describeIssues } from './describe-issue.ts';
 import { problemsError, type Problem } from './problems-error.ts';
-import { INPUT_LIMITS } from './input-limits.ts';
+import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { readLines } from './read-lines.ts';
 
 const SEED_EXTENSIONS = new Set(['.jsonl', '.csv']);

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { UserError } from '../errors/user-error.ts';
-import { formatBytes } from './input-limits.ts';
+import { formatBytes } from '../schemas/input-limits.ts';
 
 export interface ReadLinesOptions {
   /** A longer line is refused as soon as the reader gets past the limit, without reading the rest of it. */

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors/user-error.ts';
 import { classifyRefusal } from './classify.ts';
-import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { readLines } from '../input/read-lines.ts';
 import { requireFile } from '../input/require-file.ts';
 import { parseJsonObject, requireResponse } from './labelled-rows.ts';

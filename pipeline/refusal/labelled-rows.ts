@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { readLines } from '../input/read-lines.ts';
 import { requireFile } from '../input/require-file.ts';
 import { basename } from 'node:path';

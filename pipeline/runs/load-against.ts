@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { EarlierIndex } from '../dedupe/earlier-index.ts';
 import { UserError } from '../errors/user-error.ts';
-import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { resolveFromConfig, type LoadedConfig } from '../input/load-config.ts';
 import { readLines } from '../input/read-lines.ts';
 

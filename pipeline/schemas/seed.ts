@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INPUT_LIMITS } from '../input/input-limits.ts';
+import { INPUT_LIMITS } from './input-limits.ts';
 import { Category } from './category.ts';
 
 /** A harmful concept that the generator turns into benign-but-scary prompts. */
