@@ -62,7 +62,7 @@ try {
   const roundTrips: number[] = [];
   let last = await readRunProgress({ redis, prefix, runId });
   while (last.state !== 'done') {
-    samples.push({ t: performance.now(), judged: last.judged });
+    samples.push({ t: performance.now(), judged: last.stages.find((stage) => stage.stage === 'judge')?.done ?? 0 });
     await sleep(50);
     const sent = performance.now();
     last = await readRunProgress({ redis, prefix, runId });

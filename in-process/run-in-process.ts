@@ -7,24 +7,20 @@ import { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import { startSimulator } from '../simulator/start-simulator.ts';
 import { simulatorVersion } from '../simulator/simulator-version.ts';
 import type { StageContext } from '../pipeline/stages/stage-context.ts';
-import { dedupe } from '../pipeline/dedupe/dedupe-stage.ts';
-import { exportDataset, type ExportOutput } from '../pipeline/dataset/export-stage.ts';
-import { generate } from '../pipeline/generation/generate-stage.ts';
-import { judge } from '../pipeline/judging/judge-stage.ts';
-import { probe } from '../pipeline/refusal/probe-stage.ts';
+import type { ExportOutput } from '../pipeline/dataset/export-stage.ts';
+import { outcomeOf, startRunState } from '../pipeline/stages/run-state.ts';
+import { EXPORT_STAGE } from '../pipeline/stages/stage-graph.ts';
 import type { RunOutcome } from '../pipeline/dataset/run-outcome.ts';
-import type { Candidate } from '../pipeline/schemas/candidate.ts';
 import type { Seed } from '../pipeline/schemas/seed.ts';
 import { acquireDatasetLock } from '../pipeline/runs/dataset-lock.ts';
 import { RunInterruptedError } from '../pipeline/runs/run-interrupted-error.ts';
 import { RunJournal } from '../pipeline/runs/run-journal.ts';
 import { runFingerprint } from '../pipeline/runs/run-fingerprint.ts';
 import { answerVersions } from '../pipeline/runs/answer-versions.ts';
-import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from '../pipeline/runs/collect-results.ts';
 import { loadAgainstIndex } from '../pipeline/runs/load-against.ts';
-import { mapWithProgress } from '../pipeline/runs/map-with-progress.ts';
 import type { RunEventListener } from '../pipeline/runs/run-events.ts';
 import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
+import { walkStages } from './walk-stages.ts';
 
 export interface RunInProcessOptions {
   loaded: LoadedConfig;
@@ -46,7 +42,7 @@ export interface RunResult {
 }
 
 /**
- * The whole pipeline in this process: seeds, generate, dedupe, judge, probe, export.
+ * The whole pipeline in this process: the stage graph's stages in order, then the export.
  * Roles with no endpoint are answered by the simulator, started here on a free port.
  */
 export async function runInProcess(options: RunInProcessOptions): Promise<RunResult> {
@@ -87,33 +83,13 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
     simulator = usesSimulator(config) ? await startSimulator({ port: 0, ...config.simulator }) : null;
     const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
     const context: StageContext = { config, models, signal };
-    const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
-      const stageStart = performance.now();
-      const result = await work();
-      timings[stage] = Math.round(performance.now() - stageStart);
-      return result;
-    };
-
-    const itemKey = (candidate: Candidate) => `${candidate.id}/${candidate.seed.id}`;
-    const generated = await timed('generate', () =>
-      mapWithProgress({ stage: 'generate', items: seeds, work: (seed) => journal.remember('generate', JSON.stringify(seed), () => generate(seed, context)), onEvent, signal }),
-    );
-    const { candidates, failures } = collectGenerated(generated);
-    const { kept, duplicates } = await timed('dedupe', () => dedupe({ candidates, against }, context));
-    const judgedResults = await timed('judge', () =>
-      mapWithProgress({ stage: 'judge', items: kept, work: (candidate) => journal.remember('judge', itemKey(candidate), () => judge(candidate, context)), onEvent, signal }),
-    );
-    const judged = collectJudged(judgedResults, failures);
-    const toProbe = judged.filter((candidate) => candidate.label !== 'harmful');
-    const probed = await timed('probe', () =>
-      mapWithProgress({ stage: 'probe', items: toProbe, work: (candidate) => journal.remember('probe', itemKey(candidate), () => probe(candidate, context)), onEvent, signal }),
-    );
-    const records = [...collectProbed(probed, failures), ...harmfulRecords(judged)];
-    const outcome: RunOutcome = { seeds, generated: candidates.length + failures.filter((failure) => failure.stage === 'generate' && failure.kind === 'candidate').length, records, duplicates, failures };
+    const state = startRunState({ seeds, against });
+    await walkStages({ state, context, journal, timings, onEvent, signal });
+    const outcome = outcomeOf(state);
 
     signal?.throwIfAborted();
     timings.total = Math.round(performance.now() - started);
-    const exported = await exportDataset(
+    const exported = await EXPORT_STAGE.run(
       {
         outcome,
         usage: meter.snapshot(),

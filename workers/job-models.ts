@@ -3,6 +3,7 @@ import type { RoleModels } from '../pipeline/models/create-models.ts';
 import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from '../pipeline/models/language-model.ts';
 import type { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import type { Config, ModelRole } from '../pipeline/schemas/config.ts';
+import { mapRoles } from '../pipeline/stages/roles.ts';
 import type { CallAnswer, CallLedger } from './call-ledger.ts';
 
 /**
@@ -14,13 +15,7 @@ import type { CallAnswer, CallLedger } from './call-ledger.ts';
  */
 export function jobModels(models: RoleModels, options: { config: Config; meter: UsageMeter; ledger: CallLedger }): RoleModels {
   const { config, meter, ledger } = options;
-  const wrap = (model: LanguageModel, slot: string, role: ModelRole, usageRole: string) => throughLedger({ model, slot, role, usageRole, meter, ledger });
-  return {
-    generator: wrap(models.generator, 'generator', config.generator, `generator:${config.generator.model}`),
-    judges: models.judges.map((model, index) => wrap(model, `judges[${index}]`, config.judges[index]!, `judge:${config.judges[index]!.model}`)),
-    targets: models.targets.map((model, index) => wrap(model, `targets[${index}]`, config.targets[index]!, `target:${config.targets[index]!.model}`)),
-    refusalJudge: models.refusalJudge && config.refusalJudge ? wrap(models.refusalJudge, 'refusalJudge', config.refusalJudge, `refusal-judge:${config.refusalJudge.model}`) : null,
-  };
+  return mapRoles(models, config, (model, slot) => throughLedger({ model, slot: slot.name, role: slot.config, usageRole: slot.usageRole, meter, ledger }));
 }
 
 /**

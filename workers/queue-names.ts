@@ -1,12 +1,16 @@
 import { z } from 'zod';
+import { STAGE_NAMES, type ItemStageName, type StageName } from '../pipeline/stages/stage-graph.ts';
 
-/** Stages a worker can serve; each has its own queue. `export` assembles and writes the dataset. */
-export const QUEUE_STAGES = ['generate', 'dedupe', 'judge', 'probe', 'export', 'refresh'] as const;
-export const QueueStage = z.enum(QUEUE_STAGES);
-export type QueueStage = z.infer<typeof QueueStage>;
+/**
+ * Queues a worker can serve: one per stage of the stage graph, and `refresh`, which starts
+ * scheduled runs (a scheduler's concern, not a pipeline stage).
+ */
+export type QueueStage = StageName | 'refresh';
+export const QUEUE_STAGES: readonly QueueStage[] = [...STAGE_NAMES, 'refresh'];
+export const QueueStage = z.enum(QUEUE_STAGES as [QueueStage, ...QueueStage[]]);
 
 /** Stages whose jobs are one seed or one candidate each, and call models. */
-export type ItemStage = 'generate' | 'judge' | 'probe';
+export type ItemStage = ItemStageName;
 
 export const DEFAULT_PREFIX = 'scarecrow';
 

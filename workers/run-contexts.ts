@@ -3,6 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { createModels, usesSimulator, type RoleModels } from '../pipeline/models/create-models.ts';
 import { redactUrl, simulatorEndpointName } from '../pipeline/models/openai-model.ts';
 import type { ModelRole } from '../pipeline/schemas/config.ts';
+import { mapRoles } from '../pipeline/stages/roles.ts';
 import { startSimulator, type RunningSimulator } from '../simulator/start-simulator.ts';
 import type { RedisRateGate } from './redis-rate-gate.ts';
 import { runKeys } from './run-keys.ts';
@@ -52,16 +53,7 @@ export class RunContexts {
     const base = createModels({ config: spec.config, simulatorUrl, env: this.options.env, maxAttempts: 1 });
     const gated = (model: RoleModels['generator'], role: ModelRole) =>
       this.options.gate.wrap(model, { endpoint: role.baseURL ? `${redactUrl(role.baseURL)} (${role.model})` : simulatorEndpointName(role.model), requestsPerMinute: role.requestsPerMinute });
-    const { config } = spec;
-    return {
-      spec,
-      models: {
-        generator: gated(base.generator, config.generator),
-        judges: base.judges.map((model, index) => gated(model, config.judges[index]!)),
-        targets: base.targets.map((model, index) => gated(model, config.targets[index]!)),
-        refusalJudge: base.refusalJudge && config.refusalJudge ? gated(base.refusalJudge, config.refusalJudge) : null,
-      },
-    };
+    return { spec, models: mapRoles(base, spec.config, (model, slot) => gated(model, slot.config)) };
   }
 
   private simulatorFor(spec: RunSpec): Promise<RunningSimulator> {

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { jobIdFor, type ItemStage } from './queue-names.ts';
 import type { RunProgress } from './run-progress.ts';
 
-/** One run's items in one stage, by state. `total` is null while it is not known yet (judging before dedupe). */
+/** One run's items in one item stage, by state. `total` is null while it is not known yet (judging before dedupe). */
 export interface StageJobCounts {
   stage: ItemStage;
   total: number | null;
@@ -28,19 +28,13 @@ export async function readRunJobCounts(options: {
   failures: { stage: string }[];
 }): Promise<StageJobCounts[]> {
   const { progress, runId } = options;
-  const totals: Record<ItemStage, { total: number | null; done: number }> = {
-    generate: { total: progress.seeds, done: progress.generated },
-    judge: { total: progress.kept, done: progress.judged },
-    // Candidates are sent on to probing one verdict at a time; the total is what has been sent so far.
-    probe: { total: progress.probeQueued, done: progress.probed },
-  };
   return Promise.all(
-    (['generate', 'judge', 'probe'] as const).map(async (stage) => {
+    // A later stage of a segment gets its items one result of the stage before at a time; its total is what has been sent so far.
+    progress.stages.map(async ({ stage, entered: total, done }) => {
       const queue = options.queueFor(stage);
       const ownPrefix = jobIdFor({ runId, stage }) + '.';
       const mine = (ids: string[]) => ids.filter((id) => id.startsWith(ownPrefix)).length;
       const [active, retrying] = await Promise.all([queue.getRanges(['active'], 0, -1), queue.getRanges(['delayed'], 0, -1)]);
-      const { total, done } = totals[stage];
       const activeCount = mine(active);
       const retryingCount = mine(retrying);
       return {

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
-import { jobIdFor, QUEUE_STAGES, type QueueStage } from './queue-names.ts';
+import { STAGE_NAMES } from '../pipeline/stages/stage-graph.ts';
+import { jobIdFor, type QueueStage } from './queue-names.ts';
 
-/** Stages whose jobs belong to one run; refresh jobs belong to a schedule. */
-const RUN_STAGES = QUEUE_STAGES.filter((stage) => stage !== 'refresh');
+/** Stages whose jobs belong to one run (every stage of the graph); refresh jobs belong to a schedule. */
+const RUN_STAGES = STAGE_NAMES;
 
 /** The ids of a run's jobs in a stage's sets; content job ids begin with the run id. */
 async function runJobIds(queue: Queue, runId: string, stage: QueueStage, states: ('completed' | 'failed' | 'active')[]): Promise<string[]> {

@@ -1,25 +1,35 @@
-/** Redis keys holding one run's spec and results, all under the queue prefix. */
+import { segments, STAGES, type Segment, type StageDeclaration } from '../pipeline/stages/stage-graph.ts';
+
+/**
+ * Redis keys holding one run's spec and results, all under the queue prefix, named from the
+ * stage graph: each stage's results under what it produces, and per segment (the item stages
+ * before a barrier) the items that have settled in it.
+ */
 export function runKeys(prefix: string, runId: string) {
   const base = `${prefix}:run:${runId}`;
   return {
-    /** Hash: spec (JSON), state, counts, summary. */
+    /** Hash: spec (JSON), state, counts (one `items-<stage>` per segment), summary. */
     run: base,
-    /** Hash: seed id -> stored generate result. */
-    generated: `${base}:generated`,
-    /** String: the dedupe result (JSON). */
-    deduped: `${base}:deduped`,
-    /** Hash: candidate id -> stored judge result. */
-    judged: `${base}:judged`,
-    /** Hash: candidate id -> 1, for candidates sent on to probing. */
-    probeQueued: `${base}:probe-queued`,
-    /** Hash: candidate id -> stored probe result. */
-    probed: `${base}:probed`,
-    /** Hash: candidate id -> 1 once it is a record or a failure. */
-    settled: `${base}:settled`,
+    /** An item stage's results (hash: item id -> stored result), or a barrier's (string: its output as JSON). */
+    results: (stage: { produces: string }) => `${base}:${stage.produces}`,
+    /** Hash: item id -> 1, for items sent on to this (not first) stage of a segment. */
+    queued: (stage: { name: string }) => `${base}:${stage.name}-queued`,
+    /** Hash: item id -> 1 once the item has left its segment (a result, a record or a failure). */
+    settled: (segment: Segment) => `${base}:settled-${segment.opens}`,
+    /** Every key of the run's results, for deleting them together. */
+    all: (): string[] => [
+      ...(STAGES as readonly StageDeclaration[]).map((stage) => `${base}:${stage.produces}`),
+      ...segments().flatMap((segment) => [`${base}:settled-${segment.opens}`, ...segment.stages.slice(1).map((stage) => `${base}:${stage.name}-queued`)]),
+    ],
   };
 }
 
 export type RunKeys = ReturnType<typeof runKeys>;
+
+/** The field of the run's hash that holds how many items entered a segment; absent until the barrier before it (or the submission) has sent them. */
+export function segmentTotalField(segment: Segment): string {
+  return `items-${segment.stages[0]!.name}`;
+}
 
 /** Index of runs, newest last, so `status` can list them. */
 export function runIndexKey(prefix: string): string {

@@ -7,7 +7,8 @@ import type { Redis } from 'ioredis';
 import { connectFollower } from './follower-connection.ts';
 import { isRedisUnavailable, LostRedisError } from './lost-redis-error.ts';
 import { connectChecked, redactRedisUrl } from './redis-connection.ts';
-import { readRunProgress, type RunProgress } from './run-progress.ts';
+import { readRunProgress, stagePassed, type RunProgress } from './run-progress.ts';
+import { EXPORT_STAGE, STAGES, type StageDeclaration } from '../pipeline/stages/stage-graph.ts';
 import type { RunSummary } from './run-summary.ts';
 import { prepareRunSpec, submitRun, type SubmitResult } from './submit-run.ts';
 
@@ -138,14 +139,29 @@ export async function followRun(options: {
   }
 }
 
+/**
+ * Progress events from a run's counts, stage by stage in the graph's order, as the in-process
+ * runner emits them: an item stage once its total is known (a later stage of a segment once
+ * the stage before has passed, since until then its total only grows), a barrier as one step
+ * once it is done. It stops at the first stage not reached yet.
+ */
 function reportProgress(progress: RunProgress, report: (stage: Stage, done: number, total: number | null, finished: boolean) => void): void {
   if (progress.state === 'done') return; // results are gone by now; the summary tells the rest
-  const done = progress.state === 'export';
-  report('generate', progress.generated, progress.seeds, progress.generated >= progress.seeds || done);
-  if (progress.kept === null && !done) return;
-  report('dedupe', 1, 1, true);
-  const kept = progress.kept ?? progress.judged;
-  report('judge', progress.judged, kept, progress.judged >= kept || done);
-  // The number to probe is known once judging is over; until then the bar would mislead.
-  if (progress.judged >= kept || done) report('probe', progress.probed, progress.probeQueued, progress.settled >= kept || done);
+  const over = progress.state === EXPORT_STAGE.name;
+  let previousPassed = true;
+  for (const stage of STAGES as readonly StageDeclaration[]) {
+    const name = stage.name as Stage;
+    if (stage.kind === 'barrier') {
+      const next = progress.stages.find((entry) => entry.stage === stage.next);
+      if (!over && next?.entered === null) return;
+      report(name, 1, 1, true);
+      previousPassed = true;
+      continue;
+    }
+    const own = progress.stages.find((entry) => entry.stage === stage.name)!;
+    if (!previousPassed && !over) return;
+    const passed = over || stagePassed(progress, own);
+    report(name, own.done, own.entered ?? own.done, passed);
+    previousPassed = passed;
+  }
 }

@@ -1,8 +1,23 @@
 import type { Redis } from 'ioredis';
-import { runKeys } from './run-keys.ts';
+import { EXPORT_STAGE, ITEM_STAGES, segmentOf, segments, type ItemStageName, type StageName } from '../pipeline/stages/stage-graph.ts';
+import { runKeys, segmentTotalField } from './run-keys.ts';
 import { RunSummary } from './run-summary.ts';
 
-export type RunState = 'unknown' | 'generate' | 'dedupe' | 'judge' | 'probe' | 'export' | 'done';
+export type RunState = 'unknown' | StageName | 'done';
+
+/** One item stage of a run: how many items were sent to it (null until known) and how many have a result. */
+export interface StageProgress {
+  stage: ItemStageName;
+  entered: number | null;
+  done: number;
+}
+
+/** The item stages before one barrier: how many items entered (null until known) and how many have left them. */
+export interface SegmentProgress {
+  opens: string;
+  total: number | null;
+  settled: number;
+}
 
 export interface RunProgress {
   runId: string;
@@ -10,14 +25,15 @@ export interface RunProgress {
   state: RunState;
   createdAt: number | null;
   finishedAt: number | null;
+  /** Items of the first stage. */
   seeds: number;
-  generated: number;
-  /** Survivors of dedupe; null until dedupe is done. */
+  /** Items the first barrier sent on (the survivors of dedupe); null until it is done. */
   kept: number | null;
-  judged: number;
-  probeQueued: number;
-  probed: number;
+  /** Items settled before the export. */
   settled: number;
+  /** The graph's item stages, in order. */
+  stages: StageProgress[];
+  segments: SegmentProgress[];
   summary: RunSummary | null;
   rewritesPerSeed: number;
 }
@@ -25,33 +41,38 @@ export interface RunProgress {
 /** A run's counts per stage, in one round trip: cheap enough to poll. */
 export async function readRunProgress(options: { redis: Redis; prefix: string; runId: string }): Promise<RunProgress> {
   const keys = runKeys(options.prefix, options.runId);
-  const replies = (await options.redis
-    .multi()
-    .hmget(keys.run, 'state', 'createdAt', 'finishedAt', 'seeds', 'kept', 'summary', 'name', 'rewrites')
-    .hlen(keys.generated)
-    .hlen(keys.judged)
-    .hlen(keys.probeQueued)
-    .hlen(keys.probed)
-    .hlen(keys.settled)
-    .exec())!.map(([error, value]) => {
+  const allSegments = segments();
+  const multi = options.redis.multi().hmget(keys.run, 'state', 'createdAt', 'finishedAt', 'summary', 'name', 'rewrites', ...allSegments.map(segmentTotalField));
+  for (const stage of ITEM_STAGES) multi.hlen(keys.results(stage));
+  for (const stage of ITEM_STAGES) multi.hlen(keys.queued(stage));
+  for (const segment of allSegments) multi.hlen(keys.settled(segment));
+  const replies = (await multi.exec())!.map(([error, value]) => {
     if (error) throw error;
     return value;
   });
-  const [state, createdAt, finishedAt, seeds, kept, summary, name, rewrites] = replies[0] as (string | null)[];
-  const [generated, judged, probeQueued, probed, settled] = replies.slice(1).map(Number) as [number, number, number, number, number];
+  const [state, createdAt, finishedAt, summary, name, rewrites, ...totals] = replies[0] as (string | null)[];
+  const counts = replies.slice(1).map(Number);
+  const segmentProgress: SegmentProgress[] = allSegments.map((segment, index) => ({
+    opens: segment.opens,
+    total: totals[index] === null || totals[index] === undefined ? null : Number(totals[index]),
+    settled: counts[2 * ITEM_STAGES.length + index]!,
+  }));
+  const stages: StageProgress[] = ITEM_STAGES.map((stage, index) => {
+    const segmentIndex = allSegments.findIndex((segment) => segment.stages.includes(stage));
+    const first = allSegments[segmentIndex]!.stages[0] === stage;
+    return { stage: stage.name, entered: first ? segmentProgress[segmentIndex]!.total : counts[ITEM_STAGES.length + index]!, done: counts[index]! };
+  });
   const progress: RunProgress = {
     runId: options.runId,
     name: name ?? null,
     state: 'unknown',
     createdAt: createdAt ? Number(createdAt) : null,
     finishedAt: finishedAt ? Number(finishedAt) : null,
-    seeds: Number(seeds ?? 0),
-    generated,
-    kept: kept === null || kept === undefined ? null : Number(kept),
-    judged,
-    probeQueued,
-    probed,
-    settled,
+    seeds: segmentProgress[0]?.total ?? 0,
+    kept: segmentProgress[1]?.total ?? null,
+    settled: segmentProgress.at(-1)?.settled ?? 0,
+    stages,
+    segments: segmentProgress,
     summary: summary ? RunSummary.parse(JSON.parse(summary)) : null,
     rewritesPerSeed: Number(rewrites ?? 1),
   };
@@ -59,24 +80,54 @@ export async function readRunProgress(options: { redis: Redis; prefix: string; r
   return progress;
 }
 
+/** The stage a run is in: the first segment not settled yet (at its first stage with work left), the barrier before a segment not opened yet, or the export. */
 function stateOf(stored: string | null, progress: RunProgress): RunState {
   if (stored === null) return 'unknown';
-  if (stored === 'done' || stored === 'export') return stored;
-  if (progress.generated < progress.seeds) return 'generate';
-  if (progress.kept === null) return 'dedupe';
-  if (progress.judged < progress.kept) return 'judge';
-  if (progress.settled < progress.kept) return 'probe';
-  return 'export';
+  if (stored === 'done' || stored === EXPORT_STAGE.name) return stored;
+  const allSegments = segments();
+  for (const [index, segment] of progress.segments.entries()) {
+    const stages = allSegments[index]!.stages;
+    if (segment.total === null) return index === 0 ? stages[0]!.name as StageName : (progress.segments[index - 1]!.opens as StageName);
+    if (segment.settled >= segment.total) continue;
+    const behind = stages.find((stage) => {
+      const own = progress.stages.find((entry) => entry.stage === stage.name)!;
+      return own.entered === null || own.done < own.entered;
+    });
+    return (behind ?? stages.at(-1)!).name as StageName;
+  }
+  return (progress.segments.at(-1)?.opens ?? EXPORT_STAGE.name) as StageName;
 }
 
 /** Seconds left, from the pace so far over the work known or estimated; null before there is a pace. */
 export function estimateSecondsLeft(progress: RunProgress, options: { now?: number } = {}): number | null {
   if (progress.state === 'done' || progress.createdAt === null) return progress.state === 'done' ? 0 : null;
-  const kept = progress.kept ?? progress.seeds * progress.rewritesPerSeed;
-  const probeShare = progress.judged > 0 ? progress.probeQueued / progress.judged : 1;
-  const total = progress.seeds + kept + Math.round(kept * probeShare);
-  const done = progress.generated + progress.judged + progress.probed;
+  let total = 0;
+  let done = 0;
+  let segmentItems = progress.seeds;
+  for (const [index, segment] of progress.segments.entries()) {
+    // A segment not opened yet gets as many items as the one before it, times the rewrites each seed asks for.
+    segmentItems = segment.total ?? segmentItems * progress.rewritesPerSeed;
+    let items = segmentItems;
+    let previous: StageProgress | null = null;
+    for (const stage of segments()[index]!.stages) {
+      const own = progress.stages.find((entry) => entry.stage === stage.name)!;
+      // Later stages of a segment get the share of items the stage before sent on so far.
+      if (previous) items = Math.round(items * (previous.done > 0 ? (own.entered ?? 0) / previous.done : 1));
+      total += items;
+      done += own.done;
+      previous = own;
+    }
+  }
   if (done === 0) return null;
   const elapsed = ((options.now ?? Date.now()) - progress.createdAt) / 1000;
   return Math.max(0, Math.round((elapsed / done) * (total - done)));
+}
+
+/** Whether every item of a stage's segment has passed the stage: all have left the segment, or, before its last stage, all have a result here. */
+export function stagePassed(progress: RunProgress, stage: StageProgress): boolean {
+  const declared = ITEM_STAGES.find((entry) => entry.name === stage.stage)!;
+  const segment = segmentOf(declared);
+  const counts = progress.segments.find((entry) => entry.opens === segment.opens)!;
+  if (segment.stages.at(-1) === declared) return counts.total !== null && counts.settled >= counts.total;
+  return stage.entered !== null && stage.done >= stage.entered;
 }

@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Config } from '../pipeline/schemas/config.ts';
+import { EXPORT_STAGE } from '../pipeline/stages/stage-graph.ts';
 import { jobIdFor, QUEUE_STAGES, type QueueStage } from './queue-names.ts';
 import { STORE_ATTEMPTS } from './run-spec.ts';
 
@@ -17,7 +18,7 @@ export function stageJobOptions(options: { config: Config; stage: QueueStage }):
     attempts: 1 + STORE_ATTEMPTS,
     backoff: { type: 'exponential', delay: 250, jitter: 0.5 },
     // The export removes the run's other completed jobs; its own goes as it completes.
-    removeOnComplete: stage === 'export' ? true : REMOVE_ON_COMPLETE,
+    removeOnComplete: stage === EXPORT_STAGE.name ? true : REMOVE_ON_COMPLETE,
     removeOnFail: REMOVE_ON_FAIL,
   };
 }

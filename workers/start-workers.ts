@@ -2,11 +2,10 @@ import { Worker, type Job } from 'bullmq';
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { handleDedupeJob } from './handlers/dedupe-job.ts';
+import { EXPORT_STAGE, STAGES, type StageDeclaration } from '../pipeline/stages/stage-graph.ts';
+import { barrierHandler } from './handlers/barrier-job.ts';
 import { handleExportJob } from './handlers/export-job.ts';
-import { handleGenerateJob } from './handlers/generate-job.ts';
-import { handleJudgeJob } from './handlers/judge-job.ts';
-import { handleProbeJob } from './handlers/probe-job.ts';
+import { itemHandler } from './item-handler.ts';
 import { handleRefreshJob } from './refresh/refresh-job.ts';
 import type { JobEnvironment } from './job-environment.ts';
 import type { QueueStage } from './queue-names.ts';
@@ -18,17 +17,15 @@ import { StageQueues } from './stage-queues.ts';
 
 type Handler = (job: Job, token: string | undefined, env: JobEnvironment) => Promise<void>;
 
-const HANDLERS: Record<QueueStage, Handler> = {
-  generate: handleGenerateJob,
-  dedupe: handleDedupeJob,
-  judge: handleJudgeJob,
-  probe: handleProbeJob,
-  export: handleExportJob,
-  refresh: handleRefreshJob,
-};
+/** One handler per queue: the graph's item and barrier stages, the export, and the scheduler's refresh. */
+const HANDLERS = Object.fromEntries([
+  ...(STAGES as readonly StageDeclaration[]).map((stage) => [stage.name, stage.kind === 'item' ? itemHandler(stage) : barrierHandler(stage)] as const),
+  [EXPORT_STAGE.name, handleExportJob],
+  ['refresh', handleRefreshJob],
+]) as Record<QueueStage, Handler>;
 
 /** Barrier and bookkeeping stages are short and CPU-bound: a few at a time is plenty. */
-const SERIAL_STAGES = new Set<QueueStage>(['dedupe', 'export', 'refresh']);
+const SERIAL_STAGES = new Set<QueueStage>([...(STAGES as readonly StageDeclaration[]).filter((stage) => stage.kind === 'barrier').map((stage) => stage.name as QueueStage), EXPORT_STAGE.name, 'refresh']);
 
 export interface StartWorkersOptions {
   redisUrl: string;

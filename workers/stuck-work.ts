@@ -1,9 +1,11 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../pipeline/schemas/config.ts';
-import { DedupeRecord } from './assemble-outcome.ts';
+import { segments, stageNamed, type ItemStageDeclaration } from '../pipeline/stages/stage-graph.ts';
+import { itemJob } from './job-data.ts';
+import { readRunState } from './read-run-state.ts';
 import { jobIdFor, type QueueStage } from './queue-names.ts';
-import { runKeys } from './run-keys.ts';
+import { runKeys, segmentTotalField } from './run-keys.ts';
 import { RunSpec } from './run-spec.ts';
 import type { StageQueues } from './stage-queues.ts';
 
@@ -51,33 +53,43 @@ function workKey(work: OwedWork): string {
   return `${work.stage}.${work.itemId ?? ''}`;
 }
 
-/** Every piece of work the run's results say is still to do, stage by stage. */
+/** Every piece of work the run's results say is still to do, segment by segment of the stage graph. */
 async function owedWork(options: { redis: Redis; prefix: string; runId: string }): Promise<OwedWork[]> {
   const { redis, runId } = options;
   const keys = runKeys(options.prefix, runId);
-  const [[state, specText, kept], generated, deduped, judged, probeQueued, probed, settled] = await Promise.all([
-    redis.hmget(keys.run, 'state', 'spec', 'kept'),
-    redis.hkeys(keys.generated).then((ids) => new Set(ids)),
-    redis.get(keys.deduped),
-    redis.hkeys(keys.judged).then((ids) => new Set(ids)),
-    redis.hkeys(keys.probeQueued),
-    redis.hkeys(keys.probed).then((ids) => new Set(ids)),
-    redis.hlen(keys.settled),
-  ]);
+  const allSegments = segments();
+  const [state, specText, ...totals] = await redis.hmget(keys.run, 'state', 'spec', ...allSegments.map(segmentTotalField));
   if (state === null || state === 'done' || !specText) return [];
   const spec = RunSpec.parse(JSON.parse(specText));
-  const owed: OwedWork[] = spec.seeds.filter((seed) => !generated.has(seed.id)).map((seed) => ({ stage: 'generate', itemId: seed.id, data: { runId, seed } }));
-  if (generated.size >= spec.seeds.length && kept === null) owed.push({ stage: 'dedupe', data: { runId } });
-  if (deduped) {
-    const record = DedupeRecord.parse(JSON.parse(deduped));
-    owed.push(...record.kept.filter((candidate) => !judged.has(candidate.id)).map((candidate) => ({ stage: 'judge' as const, itemId: candidate.id, data: { runId, candidate } })));
+  const owed: OwedWork[] = [];
+  for (const [index, segment] of allSegments.entries()) {
+    const total = totals[index];
+    // Not opened yet: the barrier before it is what is owed, found with the segment before.
+    if (total === null || total === undefined) break;
+    const [first, ...later] = segment.stages as [ItemStageDeclaration, ...ItemStageDeclaration[]];
+    // The first stage's items come from the run so far (the seeds, or what the barrier before sent on).
+    const { state: sofar } = await readRunState({ redis, keys, spec, until: first.name });
+    const firstDone = new Set(await redis.hkeys(keys.results(first)));
+    for (const item of first.items(sofar)) {
+      if (!firstDone.has(first.itemId(item))) owed.push({ stage: first.name as QueueStage, itemId: first.itemId(item), data: itemJob(first, runId, item) });
+    }
+    // A later stage's items are those sent on to it, each with the result of the stage before.
+    let previous = first;
+    for (const stage of later) {
+      const [queued, done] = await Promise.all([redis.hkeys(keys.queued(stage)), redis.hkeys(keys.results(stage)).then((ids) => new Set(ids))]);
+      const missing = queued.filter((id) => !done.has(id));
+      const before = missing.length > 0 ? await redis.hmget(keys.results(previous), ...missing) : [];
+      missing.forEach((id, position) => {
+        const text = before[position];
+        if (text) owed.push({ stage: stage.name as QueueStage, itemId: id, data: itemJob(stage, runId, (JSON.parse(text) as { value: unknown }).value) });
+      });
+      previous = stage;
+    }
+    // Every item settled: the barrier after is owed until it has stored its output (the export, until the run is done).
+    const barrier = stageNamed(segment.opens);
+    if ((await redis.hlen(keys.settled(segment))) >= Number(total) && !(barrier && (await redis.exists(keys.results(barrier))))) {
+      owed.push({ stage: segment.opens as QueueStage, data: { runId } });
+    }
   }
-  const toProbe = probeQueued.filter((id) => !probed.has(id));
-  const verdicts = toProbe.length > 0 ? await redis.hmget(keys.judged, ...toProbe) : [];
-  toProbe.forEach((id, index) => {
-    const verdict = verdicts[index];
-    if (verdict) owed.push({ stage: 'probe', itemId: id, data: { runId, candidate: (JSON.parse(verdict) as { value: unknown }).value } });
-  });
-  if (kept !== null && settled >= Number(kept)) owed.push({ stage: 'export', data: { runId } });
   return owed;
 }

@@ -9,7 +9,11 @@ import { readPromptRows } from '../pipeline/runs/load-against.ts';
 import { runFingerprint } from '../pipeline/runs/run-fingerprint.ts';
 import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
 import { Config } from '../pipeline/schemas/config.ts';
-import { runIndexKey, runKeys } from './run-keys.ts';
+import { startRunState } from '../pipeline/stages/run-state.ts';
+import { segments, type ItemStageDeclaration } from '../pipeline/stages/stage-graph.ts';
+import { itemJob } from './job-data.ts';
+import type { ItemStage, QueueStage } from './queue-names.ts';
+import { runIndexKey, runKeys, segmentTotalField } from './run-keys.ts';
 import { RunSpec, type AgainstSource, type RefreshRequest } from './run-spec.ts';
 import { StageQueues } from './stage-queues.ts';
 import { datasetFingerprint } from './dataset-fingerprint.ts';
@@ -69,7 +73,7 @@ export interface SubmitResult {
 }
 
 /**
- * Stores the spec and queues a generate job per seed. A run already in progress is
+ * Stores the spec and queues a job per item of the graph's first stage (a generate job per seed). A run already in progress is
  * joined, not restarted, and any of its work that no worker would take is queued again
  * (a submitter died half-way through queueing, a job was deleted). A finished run whose
  * dataset is still there, unchanged, is answered from its summary; otherwise it starts
@@ -93,16 +97,21 @@ export async function submitRun(options: { redis: Redis; prefix: string; spec: R
       return { runId, joined, reused: false, requeued: stuck.length };
     }
     await removeFinishedRunJobs({ queueFor: (stage) => queues.get(stage), runId, states: ['completed', 'failed'] });
+    // The graph's first stage, on the run's seeds.
+    const [first] = segments();
+    const firstStage = first!.stages[0]! as ItemStageDeclaration & { name: ItemStage };
+    const items = firstStage.items(startRunState({ seeds: spec.seeds }));
     await redis
       .multi()
-      .del(keys.run, keys.generated, keys.deduped, keys.judged, keys.probeQueued, keys.probed, keys.settled)
-      .hset(keys.run, 'spec', JSON.stringify(spec), 'state', 'running', 'createdAt', String(spec.createdAt), 'seeds', String(spec.seeds.length), 'rewrites', String(spec.config.generate.rewritesPerSeed), 'name', spec.config.name)
+      .del(keys.run, ...keys.all())
+      .hset(keys.run, 'spec', JSON.stringify(spec), 'state', 'running', 'createdAt', String(spec.createdAt), segmentTotalField(first), String(items.length), 'rewrites', String(spec.config.generate.rewritesPerSeed), 'name', spec.config.name)
       .lrem(runIndexKey(prefix), 0, runId)
       .rpush(runIndexKey(prefix), runId)
       .ltrim(runIndexKey(prefix), -200, -1)
       .exec();
-    await queues.addMany({ stage: 'generate', runId, items: spec.seeds.map((seed) => ({ itemId: seed.id, data: { runId, seed } })), config: spec.config });
-    if (spec.seeds.length === 0) await queues.add({ stage: 'dedupe', runId, data: { runId }, config: spec.config });
+    await queues.addMany({ stage: firstStage.name, runId, items: items.map((item) => ({ itemId: firstStage.itemId(item), data: itemJob(firstStage, runId, item) })), config: spec.config });
+    // With no items, no item settles to open the first barrier: it is opened here.
+    if (items.length === 0) await queues.add({ stage: first.opens as QueueStage, runId, data: { runId }, config: spec.config });
   } finally {
     if (!options.queues) await queues.close();
   }

@@ -8,15 +8,11 @@ import type { LanguageModel } from './language-model.ts';
 import { createManagedModel, RETRY_BACKOFF, type RetryPolicy } from './managed-model.ts';
 import { createOpenAIModel, simulatorEndpointName } from './openai-model.ts';
 import { configuredSecrets } from '../secrets/configured-secrets.ts';
+import { mapRoles, type RoleSlots } from '../stages/roles.ts';
 import { timeoutFor } from './role-timeout.ts';
 import type { UsageMeter } from './usage-meter.ts';
 
-export interface RoleModels {
-  generator: LanguageModel;
-  judges: LanguageModel[];
-  targets: LanguageModel[];
-  refusalJudge: LanguageModel | null;
-}
+export type RoleModels = RoleSlots<LanguageModel>;
 
 export interface CreateModelsOptions {
   config: Config;
@@ -110,10 +106,5 @@ export function createModels(options: CreateModelsOptions): RoleModels {
     });
   }
 
-  return {
-    generator: build(config.generator, `generator:${config.generator.model}`),
-    judges: config.judges.map((role) => build(role, `judge:${role.model}`)),
-    targets: config.targets.map((role) => build(role, `target:${role.model}`)),
-    refusalJudge: config.refusalJudge ? build(config.refusalJudge, `refusal-judge:${config.refusalJudge.model}`) : null,
-  };
+  return mapRoles(config, config, (role, slot) => build(role, slot.usageRole));
 }

@@ -3,6 +3,7 @@ import type { Candidate, DatasetRecord, Failure, JudgedCandidate } from '../sche
 import type { Seed } from '../schemas/seed.ts';
 import type { GenerateOutput } from '../generation/generate-stage.ts';
 import { toRecord } from '../refusal/probe-stage.ts';
+import { isProbed } from '../stages/routing-rules.ts';
 import type { Settled } from './map-with-progress.ts';
 
 /**
@@ -44,9 +45,9 @@ export function collectProbed(results: Settled<JudgedCandidate, DatasetRecord>[]
   return records;
 }
 
-/** Harmful candidates go to the toxic set unprobed: refusing them is what a model should do. */
+/** The judged candidates that are not probed, as records of the toxic set. */
 export function harmfulRecords(judged: JudgedCandidate[]): DatasetRecord[] {
-  return judged.filter((candidate) => candidate.label === 'harmful').map((candidate) => toRecord(candidate, { probes: [], hard: false }));
+  return judged.filter((candidate) => !isProbed(candidate)).map((candidate) => toRecord(candidate, { probes: [], hard: false }));
 }
 
 function candidateFailure(stage: Failure['stage'], candidate: Candidate, error: unknown): Failure {

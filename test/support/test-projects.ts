@@ -20,6 +20,7 @@ export const INTEGRATION = {
     'test/refusal/cli.test.ts',
     'test/report/report-in-browser.test.ts',
     'test/secrets/redact-secrets.test.ts',
+    'test/stages/stage-graph.test.ts',
   ],
 } as const;
 

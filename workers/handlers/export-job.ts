@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import { countOutcome } from '../../pipeline/dataset/run-outcome.ts';
-import { exportDataset } from '../../pipeline/dataset/export-stage.ts';
+import { EXPORT_STAGE } from '../../pipeline/stages/stage-graph.ts';
 import { assembleOutcome } from '../assemble-outcome.ts';
-import { ExportJobData } from '../job-data.ts';
+import { RunJobData } from '../job-data.ts';
 import type { JobEnvironment } from '../job-environment.ts';
 import { parseJobData } from '../parse-job-data.ts';
 import { FINISHED_RUN_TTL_S } from '../result-ttl.ts';
@@ -19,16 +19,16 @@ import type { RunSummary } from '../run-summary.ts';
  * submitting it again can answer at once; a retry that finds the run done does nothing.
  */
 export async function handleExportJob(job: Job, _token: string | undefined, env: JobEnvironment): Promise<void> {
-  const { runId } = parseJobData(ExportJobData, job);
+  const { runId } = parseJobData(RunJobData, job);
   const keys = runKeys(env.prefix, runId);
   if ((await env.redis.hget(keys.run, 'state')) === 'done') return;
   const { spec } = await env.contexts.get(runId);
-  await env.redis.hset(keys.run, 'state', 'export');
+  await env.redis.hset(keys.run, 'state', EXPORT_STAGE.name);
   const { outcome, usage, timingsMs } = await assembleOutcome({ redis: env.redis, keys, spec });
   const input = { outcome, usage, timingsMs, simulated: spec.simulated, simulatedRoles: spec.simulatedRoles };
   const exported = spec.refresh
     ? await exportVersion({ input, spec, allSeeds: spec.refresh.selectedSeeds })
-    : await exportDataset(input, { config: spec.config, outputDir: spec.outputDir });
+    : await EXPORT_STAGE.run(input, { config: spec.config, outputDir: spec.outputDir });
   const summary: RunSummary = { dir: exported.dir, sizes: exported.sizes, counts: { ...countOutcome(outcome).overall }, simulated: spec.simulated, seconds: Math.round(timingsMs.total! / 100) / 10, earlier: exported.earlier };
   const fingerprint = (await datasetFingerprint(exported.dir)) ?? '';
   // Completed jobs hold prompts and verdicts; they go with the results (failed ones stay, for inspection).
@@ -38,7 +38,7 @@ export async function handleExportJob(job: Job, _token: string | undefined, env:
     .hset(keys.run, 'state', 'done', 'summary', JSON.stringify(summary), 'finishedAt', String(Date.now()), 'fingerprint', fingerprint)
     .hdel(keys.run, 'spec')
     .expire(keys.run, FINISHED_RUN_TTL_S)
-    .del(keys.generated, keys.deduped, keys.judged, keys.probeQueued, keys.probed, keys.settled)
+    .del(...keys.all())
     .exec();
   env.log(`run ${runId}: dataset written to ${exported.dir}`);
 }
