@@ -1,18 +1,14 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
-import { deletePrefix, testPrefix } from '../queue/support.ts';
+import { useQueueFixture } from '../queue/support.ts';
 import { readFolder } from '../support/read-dataset-files.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
-const prefixes: string[] = [];
-afterEach(async () => {
-  for (const prefix of prefixes.splice(0)) await deletePrefix(prefix);
-});
 const CONFIG = { name: 'interrupted', seeds: { paths: [join(PROJECT_ROOT, 'seeds')], limit: 2 }, simulator: { latencyMs: 150 } };
 
 /** Starts `scarecrow ARGS` and presses Ctrl-C once stderr shows `when`. */
@@ -72,11 +68,10 @@ describe('Ctrl-C during a run', () => {
   }, 180_000);
 
   it('in queue mode, stopping the follower says the run goes on, and nothing that contradicts it', async () => {
-    const prefix = testPrefix();
-    prefixes.push(prefix);
+    const { env } = useQueueFixture();
     const dir = await temp.make({ 'config.json': JSON.stringify({ ...CONFIG, name: 'followed' }) });
     // No worker runs: the follower waits on the first stage until it is stopped.
-    const stopped = await interruptedCli(['run', '--queue', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { when: 'generate:', env: { SCARECROW_QUEUE_PREFIX: prefix } });
+    const stopped = await interruptedCli(['run', '--queue', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { when: 'generate:', env });
     expect(stopped.code, stopped.stderr).toBe(130);
     expect(stopped.stderr).toContain('stopped following; the run goes on in the workers');
     expect(stopped.stderr).not.toContain('nothing was written');

@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { checkEvictionPolicy, connectProducer } from '../../workers/redis-connection.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { runCli } from './spawn-worker.ts';
+import { startRedisServer, useQueueFixture } from './support.ts';
 
 /** The commands in this process (the first test keeps the real binary, for its exit status). */
 const inProcess = (options: { args: string[]; env: NodeJS.ProcessEnv }) => runCliInProcess(options.args, { env: options.env });
-import { deletePrefix, REDIS_URL, startRedisServer, testPrefix } from './support.ts';
-
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
-});
 
 describe('bad Redis settings', () => {
   it('names an unreachable Redis and exits 2', async () => {
-    const { code, stderr } = await runCli({ args: ['status'], env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    // The binary's start-up alone can take seconds on a busy machine: the limit is the runner's, not the check's.
+    const { code, stderr } = await runCli({ args: ['status'], env: { REDIS_URL: 'redis://127.0.0.1:1' }, timeoutMs: 60_000 });
     expect(code).toBe(2);
     expect(stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
   });
@@ -28,7 +24,7 @@ describe('bad Redis settings', () => {
 
   it('refuses a Redis that may evict keys', async () => {
     const server = await startRedisServer(['--maxmemory-policy', 'allkeys-lru']);
-    stops.push(() => server.stop());
+    onTestFinished(() => server.stop());
     const { code, stderr } = await inProcess({ args: ['worker'], env: { REDIS_URL: server.url } });
     expect(code).toBe(2);
     expect(stderr).toMatch(/maxmemory-policy allkeys-lru; queues need noeviction/);
@@ -36,7 +32,7 @@ describe('bad Redis settings', () => {
 
   it('only warns when the server disables CONFIG', async () => {
     const server = await startRedisServer(['--rename-command', 'CONFIG', '""']);
-    stops.push(() => server.stop());
+    onTestFinished(() => server.stop());
     const connection = await connectProducer(server.url);
     const warnings: string[] = [];
     await checkEvictionPolicy({ connection, url: server.url, warn: (message) => warnings.push(message) });
@@ -51,14 +47,12 @@ describe('bad schedules', () => {
     ['a field out of range', ['--cron', '61 * * * *'], /--cron "61 \* \* \* \*": .*59/],
     ['an unknown time zone', ['--cron', '0 3 * * 1', '--tz', 'Mars/Olympus'], /--tz "Mars\/Olympus": not a time zone/],
   ])('names %s, exits 2 and stores no schedule', async (_, flags, message) => {
-    const prefix = testPrefix();
-    const env = { REDIS_URL, SCARECROW_QUEUE_PREFIX: prefix };
+    const { env } = useQueueFixture();
     const added = await inProcess({ args: ['schedule', 'add', 'weekly', ...flags], env });
     expect(added.code).toBe(2);
     expect(added.stderr).toMatch(message);
     expect(added.stderr).not.toMatch(/\n\s+at /);
     const listed = await inProcess({ args: ['schedule', 'list'], env });
     expect(listed.stdout).not.toContain('weekly');
-    await deletePrefix(prefix);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,11 +11,10 @@ import { connectFollower } from '../../workers/follower-connection.ts';
 import { followRun } from '../../workers/run-on-queue.ts';
 import { readRunProgress } from '../../workers/run-progress.ts';
 import { prepareRunSpec } from '../../workers/submit-run.ts';
-import { CLI, useWorkerProcesses } from './spawn-worker.ts';
-import { datasetFiles, manifestCounts, startRedisServer, testPrefix } from './support.ts';
+import { CLI } from './spawn-worker.ts';
+import { datasetFiles, manifestCounts, startRedisServer, useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
-const workers = useWorkerProcesses();
 
 describe('crash safety', () => {
   it('completes with an identical dataset when Redis, with AOF on, is killed mid-run and restarted on its files, and the follower rides it out', async () => {
@@ -34,10 +33,12 @@ describe('crash safety', () => {
     // As docker-compose.yml runs it. Redis appends each write to the file before it answers, so a
     // killed process loses nothing it acknowledged; everysec only bounds what a machine crash can lose.
     const redisArgs = ['--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', await temp.make()];
+    // The fixture for its prefix and clean-ups; this test's Redis is its own.
+    const queue = useQueueFixture();
+    const { prefix } = queue;
     let server = await startRedisServer(redisArgs);
-    workers.onCleanup(() => server.stop('SIGKILL'));
-    const prefix = testPrefix();
-    for (let index = 0; index < 2; index += 1) workers.start({ prefix, args: ['--concurrency', '3'], env: { REDIS_URL: server.url } });
+    queue.onCleanup(() => server.stop('SIGKILL'));
+    for (let index = 0; index < 2; index += 1) queue.spawnWorker({ args: ['--concurrency', '3'], env: { REDIS_URL: server.url } });
     const outputDir = await temp.make();
     const { runId } = await prepareRunSpec({ loaded, outputDir });
 
@@ -50,7 +51,7 @@ describe('crash safety', () => {
     follower.stdout.on('data', (chunk) => (stdout += chunk));
     follower.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => follower.on('exit', (code) => resolve(code)));
-    workers.onCleanup(async () => void follower.kill('SIGKILL'));
+    queue.onCleanup(() => void follower.kill('SIGKILL'));
 
     // Kill Redis once judging is under way (no snapshot: SIGKILL), then start it again on the same files.
     const watcher = new Redis(server.url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -78,7 +79,7 @@ describe('crash safety', () => {
   it('gives up following after the stated time without Redis, saying the run goes on', async () => {
     const server = await startRedisServer();
     const redis = await connectFollower(server.url);
-    workers.onCleanup(async () => redis.disconnect());
+    onTestFinished(() => redis.disconnect());
     await redis.hset('p:run:rgone', 'state', 'running', 'seeds', '1');
     await server.stop('SIGKILL');
     const warnings: string[] = [];
