@@ -1,4 +1,3 @@
-import { afterEach } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { REDIS_URL } from './support.ts';
@@ -43,27 +42,4 @@ export function runCli(options: { args: string[]; env?: NodeJS.ProcessEnv; timeo
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/**
- * The worker processes and clean-ups of each test in a file: after every test the
- * processes are killed and the clean-ups run, whether the test passed or not.
- */
-export function useWorkerProcesses() {
-  const spawned: SpawnedWorker[] = [];
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const worker of spawned.splice(0)) worker.child.kill('SIGKILL');
-    for (const cleanup of cleanups.splice(0)) await cleanup();
-  });
-  return {
-    start(options: { prefix: string; args?: string[]; env?: NodeJS.ProcessEnv }): SpawnedWorker {
-      const worker = spawnWorker(options);
-      spawned.push(worker);
-      return worker;
-    },
-    onCleanup(cleanup: () => Promise<void>): void {
-      cleanups.push(cleanup);
-    },
-  };
 }
