@@ -1,6 +1,9 @@
 import { OUTPUT_NAMES } from '../pipeline/prompts/output-schemas.ts';
 import { allText, lastUserText, readTag, schemaName, type ChatRequest } from './chat-request.ts';
 import { simulateRewrites } from './generator/rewrites.ts';
+import { simulateMutations } from './generator/mutations.ts';
+import { MUTATIONS_OUTPUT_NAME } from '../pipeline/evolution/mutation-output.ts';
+import { OperatorName } from '../pipeline/schemas/evolve.ts';
 import { guessCategory, readCategory } from './judge/guess-category.ts';
 import { judgeHarm } from './judge/harm-judge.ts';
 import { judgeRefusal } from './judge/refusal-judge.ts';
@@ -35,6 +38,15 @@ export function answerContent(request: ChatRequest, context: { simulatorSeed: nu
     const rewrites = simulateRewrites({ concept, category, count: rewriteCount(tag(request, 'count')), random: context.random });
     return JSON.stringify({ rewrites: rewrites.map(({ prompt, pattern }) => ({ prompt, pattern })) });
   }
+  if (schema === MUTATIONS_OUTPUT_NAME) {
+    const operator = OperatorName.safeParse(tag(request, 'operator'));
+    const parent = tag(request, 'parent');
+    if (!operator.success || parent === null) {
+      throw new SimulatorHttpError(400, 'A mutations request needs an <operator> tag naming a known operator and a <parent> tag.', { type: 'invalid_request_error', code: 'bad_mutation' });
+    }
+    const children = simulateMutations({ operator: operator.data, parent, partner: tag(request, 'partner'), concept: tag(request, 'concept') ?? parent, count: rewriteCount(tag(request, 'count')), random: context.random });
+    return JSON.stringify({ children });
+  }
   if (schema === OUTPUT_NAMES.harmVerdict) {
     const candidate = tag(request, 'candidate') ?? lastUserText(request);
     return JSON.stringify(judgeHarm({ candidate, categoryHint: tag(request, 'category'), model: request.model, simulatorSeed: context.simulatorSeed }));
@@ -42,7 +54,7 @@ export function answerContent(request: ChatRequest, context: { simulatorSeed: nu
   if (schema === OUTPUT_NAMES.refusalVerdict) {
     return JSON.stringify(judgeRefusal({ response: tag(request, 'response') ?? lastUserText(request) }));
   }
-  const known = Object.values(OUTPUT_NAMES).join(', ');
+  const known = [...Object.values(OUTPUT_NAMES), MUTATIONS_OUTPUT_NAME].join(', ');
   throw new SimulatorHttpError(400, `The simulator has no role for response_format json_schema '${schema}'; it answers ${known}.`, {
     type: 'invalid_request_error',
     code: 'unknown_schema',

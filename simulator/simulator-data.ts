@@ -54,6 +54,22 @@ const schemas = {
       nearDuplicateFillers: texts,
     })
     .strict(),
+  mutations: z
+    .object({
+      sensitiveInsertions: texts,
+      driftInsertions: texts,
+      safeContexts: texts,
+      safeTargetFallbacks: texts,
+      figurativeFallbacks: texts,
+      domains: texts,
+      tenseShifts: z.array(z.tuple([z.string(), z.string()])).min(1),
+      tenseFallbacks: texts,
+      expansions: texts,
+      driftExpansions: texts,
+      distinctFillers: texts,
+      driftShare: z.record(z.string(), z.number().min(0).max(1)),
+    })
+    .strict(),
   'target-texts': z
     .object({ fullRefusals: texts, partialRefusals: texts, complianceOpeners: texts, compliancePoints: texts, complianceClosers: z.array(z.string()) })
     .strict(),

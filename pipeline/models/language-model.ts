@@ -15,6 +15,8 @@ export interface GenerateTextOptions {
   temperature?: number;
   /** Sampling seed, sent to the endpoint; distinct samples of one prompt use distinct seeds. */
   seed?: number;
+  /** Cap on the answer's length (max_tokens); the endpoint's own limit when absent. */
+  maxTokens?: number;
   signal?: AbortSignal;
   /**
    * Which attempt of this call it is, counting from 1, when a retry layer above knows it:

@@ -45,6 +45,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
       messages: call.messages,
       ...(call.temperature ?? options.temperature) !== undefined ? { temperature: call.temperature ?? options.temperature } : {},
       ...(call.seed !== undefined ? { seed: call.seed } : {}),
+      ...(call.maxTokens !== undefined ? { max_tokens: call.maxTokens } : {}),
     };
   }
 

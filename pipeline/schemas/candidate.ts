@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Category } from './category.ts';
 import { Seed } from './seed.ts';
+import { FIRST_ROUND_LINEAGE, Lineage } from './evolve.ts';
 
 /** A generated prompt, before judging. Its id is a hash of the normalised prompt. */
 export const Candidate = z.object({
@@ -9,6 +10,8 @@ export const Candidate = z.object({
   seed: Seed.pick({ id: true, concept: true, category: true }),
   pattern: z.string().nullable().describe('The false-refusal pattern the generator says it used.'),
   generator: z.object({ model: z.string(), template: z.string() }),
+  /** Absent on first-round candidates, which are round 0 with no parent. */
+  lineage: Lineage.optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -73,10 +76,12 @@ export const DatasetRecord = z.object({
   generator: z.object({ model: z.string(), template: z.string() }),
   votes: z.array(JudgeVote),
   probes: z.array(ProbeResult),
+  /** Written on every row; absent in datasets of earlier versions, whose rows are all first-round prompts (see lineageOf). */
+  lineage: Lineage.optional(),
 });
 export type DatasetRecord = z.infer<typeof DatasetRecord>;
 
-export const Stage = z.enum(['load', 'generate', 'dedupe', 'judge', 'probe', 'export']);
+export const Stage = z.enum(['load', 'generate', 'dedupe', 'judge', 'probe', 'export', 'evolve']);
 export type Stage = z.infer<typeof Stage>;
 
 /** Why a seed or candidate is not in the dataset. */
@@ -100,3 +105,8 @@ export const DuplicateRecord = z.object({
   against: z.string().nullable().describe('Where the kept prompt came from when it is not in this run (an earlier version or a named dataset).'),
 });
 export type DuplicateRecord = z.infer<typeof DuplicateRecord>;
+
+/** A row's or candidate's lineage, round 0 with no parent when it has none recorded. */
+export function lineageOf(item: { lineage?: Lineage }): Lineage {
+  return item.lineage ?? FIRST_ROUND_LINEAGE;
+}

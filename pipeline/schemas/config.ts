@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, Category } from './category.ts';
+import { EvolveConfig } from './evolve.ts';
 
 const Pricing = z
   .object({
@@ -83,6 +84,7 @@ export const Config = z
       })
       .strict()
       .prefault({}),
+    evolve: EvolveConfig.prefault({}),
     output: z
       .object({
         dir: z.string().default('output').describe('Folder that receives datasets, relative to the working directory.'),
@@ -99,5 +101,11 @@ export const Config = z
       .strict()
       .prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((config, issues) => {
+    // Rounds search against the targets' refusals: with no target there is nothing to search against.
+    if (config.evolve.rounds > 0 && config.targets.length === 0) {
+      issues.addIssue({ code: 'custom', path: ['evolve', 'rounds'], message: 'search rounds need at least one target to probe: add targets or set evolve.rounds to 0' });
+    }
+  });
 export type Config = z.infer<typeof Config>;
