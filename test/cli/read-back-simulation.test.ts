@@ -5,7 +5,8 @@ import { Config } from '../../pipeline/schemas/config.ts';
 import { exportDataset } from '../../pipeline/dataset/export-stage.ts';
 import { record, SAMPLE_ROWS } from '../harness-export/make-dataset.ts';
 import { startHubStandIn, type HubStandIn } from '../support/hub-stand-in.ts';
-import { runCli } from '../support/run-cli.ts';
+// In-process: what is tested is what report and push say and write, not the binary.
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
@@ -38,7 +39,7 @@ const PARTLY = 'PARTLY SIMULATED DATA: judges[0] (sim-judge-1), judges[1] (sim-j
 describe('report and push of a partly simulated dataset', () => {
   it('name the simulated roles, not every model', async () => {
     const dir = await dataset({ realGenerator: true });
-    const report = await runCli(['report', '--dataset', dir]);
+    const report = await runCliInProcess(['report', '--dataset', dir]);
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toContain('(PARTLY SIMULATED: judges[0], judges[1], judges[2], targets[0])');
     expect(report.stderr).toContain(`warning: ${PARTLY}`);
@@ -46,7 +47,7 @@ describe('report and push of a partly simulated dataset', () => {
     expect(html).toContain(`<div class="simulated" id="simulated-warning">${PARTLY.replace("'", '&#39;')}`);
     expect(html).not.toMatch(/every model/);
 
-    const push = await runCli(['push', '--dataset', dir, '--repo', 'lab/partly-set', '--hub-url', hub.url], { env: { HF_TOKEN: hub.token } });
+    const push = await runCliInProcess(['push', '--dataset', dir, '--repo', 'lab/partly-set', '--hub-url', hub.url], { env: { HF_TOKEN: hub.token } });
     expect(push.code, push.stderr).toBe(0);
     expect(push.stderr).toContain(`warning: ${PARTLY}`);
     expect(push.stderr).not.toMatch(/every model/);
@@ -57,12 +58,12 @@ describe('report and push of a partly simulated dataset', () => {
 describe('report and push of a fully simulated dataset', () => {
   it('keep the loud warning that every model was simulated', async () => {
     const dir = await dataset({ realGenerator: false });
-    const report = await runCli(['report', '--dataset', dir]);
+    const report = await runCliInProcess(['report', '--dataset', dir]);
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toContain('  (SIMULATED)');
     expect(await readFile(join(dir, 'report.html'), 'utf8')).toContain('id="simulated-warning">SIMULATED DATA: every model in this run was scarecrow&#39;s built-in simulator');
 
-    const push = await runCli(['push', '--dataset', dir, '--repo', 'lab/sim-set', '--hub-url', hub.url], { env: { HF_TOKEN: hub.token } });
+    const push = await runCliInProcess(['push', '--dataset', dir, '--repo', 'lab/sim-set', '--hub-url', hub.url], { env: { HF_TOKEN: hub.token } });
     expect(push.code, push.stderr).toBe(0);
     expect(push.stderr).toContain('warning: SIMULATED DATA: every model in this run was scarecrow\'s built-in simulator');
     expect(hub.repo('lab/sim-set')!.commits[0]!.title).toBe('Publish sim-set (all 4, hard 2) [SIMULATED]');

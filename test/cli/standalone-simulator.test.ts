@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { startSimulator, type RunningSimulator } from '../../simulator/start-simulator.ts';
 import { datasetFiles } from '../queue/support.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { startDisguisedSimulator } from './disguised-simulator.ts';
 
@@ -25,7 +25,8 @@ afterAll(async () => {
 
 async function run(config: Record<string, unknown>) {
   const dir = await temp.make({ 'config.json': JSON.stringify({ name: 'standalone', seeds: SEEDS, ...config }) });
-  const result = await runCli(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')]);
+  // In-process: what is tested is what the run says and writes, not the binary.
+  const result = await runCliInProcess(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')]);
   expect(result.code, result.stderr).toBe(0);
   const dataset = join(dir, 'out', 'standalone');
   return {
