@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulationBanner } from '../../cli/simulation-banner.ts';
 import { defaultConfig } from '../../pipeline/input/load-config.ts';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { startDisguisedSimulator } from './disguised-simulator.ts';
 
@@ -22,7 +22,8 @@ afterAll(async () => {
 
 async function run(config: Record<string, unknown>) {
   const dir = await temp.make({ 'config.json': JSON.stringify({ name: 'mixed', seeds: SEEDS, ...config }) });
-  const result = await runCli(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')]);
+  // In-process: what is tested is what the run says and writes (run.test.ts keeps the binary's exit status).
+  const result = await runCliInProcess(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')]);
   return { dir, result };
 }
 

@@ -5,7 +5,7 @@ import { KEPT_DATASETS } from '../../pipeline/dataset/keep-earlier.ts';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { exportDataset } from '../../pipeline/dataset/export-stage.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
@@ -16,7 +16,8 @@ describe('a rerun under the same name', () => {
     const dir = await temp.make({ 'config.json': JSON.stringify(CONFIG) });
     const out = join(dir, 'out');
     const args = ['run', '--config', join(dir, 'config.json'), '--output', out];
-    const first = await runCli(args);
+    // In-process: what is tested is what the reruns keep and say, not the binary.
+    const first = await runCliInProcess(args);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).not.toContain('earlier dataset');
     const dataset = join(out, 'again');
@@ -29,7 +30,7 @@ describe('a rerun under the same name', () => {
     await writeFile(join(dataset, 'exports/inspect.jsonl'), '{}\n');
     await writeFile(join(dataset, 'README.md'), (await readFile(join(dataset, 'README.md'), 'utf8')) + '\n## Evaluation\n\nresults\n');
 
-    const second = await runCli(args);
+    const second = await runCliInProcess(args);
     expect(second.code, second.stderr).toBe(0);
     const keptName = (await readdir(join(out, 'again.previous')))[0]!;
     expect(keptName).toMatch(/^\d{8}T\d{6}Z$/);
