@@ -3,6 +3,7 @@ import type { Dataset } from '../dataset/read-dataset.ts';
 import type { EvaluationFile } from '../evaluation/evaluation-result.ts';
 import { categorySection, diversitySection, funnelSection, judgeSection, targetSection, usageSection } from './dataset-sections.ts';
 import { evaluationSection } from './evaluation-sections.ts';
+import { evolveSection } from './evolve-sections.ts';
 import { escapeXml } from './svg/escape.ts';
 
 const STYLE = `
@@ -31,6 +32,7 @@ export function buildReport(options: { dataset: Dataset; evaluation: EvaluationF
     categorySection(dataset),
     judgeSection(dataset),
     targetSection(dataset),
+    evolveSection(dataset),
     diversitySection(dataset),
     usageSection(dataset),
     evaluation && evaluation.models.some((model) => model.finished_samples > 0) ? evaluationSection(evaluation) : '<section id="evaluation"><h2>Evaluated models</h2><p>No evaluation yet: run <code>scarecrow eval --dataset … --target …</code>.</p></section>',
