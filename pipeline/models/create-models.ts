@@ -8,7 +8,7 @@ import type { LanguageModel } from './language-model.ts';
 import { createManagedModel, RETRY_BACKOFF, type RetryPolicy } from './managed-model.ts';
 import { createOpenAIModel, simulatorEndpointName } from './openai-model.ts';
 import { configuredSecrets } from '../secrets/configured-secrets.ts';
-import { mapRoles, type RoleSlots } from '../stages/roles.ts';
+import { flattenRoles, mapRoles, type RoleSlots } from '../stages/roles.ts';
 import { timeoutFor } from './role-timeout.ts';
 import type { UsageMeter } from './usage-meter.ts';
 
@@ -36,13 +36,8 @@ export function simulatedRoles(config: Config): string[] {
 }
 
 /** Every role of a config by name; also of the looser config a manifest records, hence generic. */
-export function allRoles<Role extends { model: string; baseURL?: string } = ModelRole>(config: { generator: Role; judges: Role[]; targets: Role[]; refusalJudge: Role | null }): { name: string; role: Role }[] {
-  return [
-    { name: 'generator', role: config.generator },
-    ...config.judges.map((role, index) => ({ name: `judges[${index}]`, role })),
-    ...config.targets.map((role, index) => ({ name: `targets[${index}]`, role })),
-    ...(config.refusalJudge ? [{ name: 'refusalJudge', role: config.refusalJudge }] : []),
-  ];
+export function allRoles<Role extends { model: string; baseURL?: string } = ModelRole>(config: RoleSlots<Role>): { name: string; role: Role }[] {
+  return flattenRoles(mapRoles(config, config, (role, slot) => ({ name: slot.name, role })));
 }
 
 /** Checks that every API key variable the config names is set, without reading the key into anything else; names every one that is not. */
