@@ -3,7 +3,7 @@ import type { RoleModels } from '../pipeline/models/create-models.ts';
 import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from '../pipeline/models/language-model.ts';
 import type { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import type { Config, ModelRole } from '../pipeline/schemas/config.ts';
-import { mapRoles } from '../pipeline/stages/roles.ts';
+import { mapRoles } from '../pipeline/models/roles.ts';
 import type { CallAnswer, CallLedger } from './call-ledger.ts';
 
 /**

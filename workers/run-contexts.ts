@@ -3,7 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { createModels, usesSimulator, type RoleModels } from '../pipeline/models/create-models.ts';
 import { redactUrl, simulatorEndpointName } from '../pipeline/models/openai-model.ts';
 import type { ModelRole } from '../pipeline/schemas/config.ts';
-import { mapRoles } from '../pipeline/stages/roles.ts';
+import { mapRoles } from '../pipeline/models/roles.ts';
 import { startSimulator, type RunningSimulator } from '../simulator/start-simulator.ts';
 import type { RedisRateGate } from './redis-rate-gate.ts';
 import { runKeys } from './run-keys.ts';

@@ -8,7 +8,7 @@ import type { LanguageModel } from './language-model.ts';
 import { createManagedModel, RETRY_BACKOFF, type RetryPolicy } from './managed-model.ts';
 import { createOpenAIModel, simulatorEndpointName } from './openai-model.ts';
 import { configuredSecrets } from '../secrets/configured-secrets.ts';
-import { flattenRoles, mapRoles, type RoleSlots } from '../stages/roles.ts';
+import { flattenRoles, mapRoles, type RoleSlots } from './roles.ts';
 import { timeoutFor } from './role-timeout.ts';
 import type { UsageMeter } from './usage-meter.ts';
 

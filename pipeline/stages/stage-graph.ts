@@ -4,12 +4,14 @@ import { dedupe } from '../dedupe/dedupe-stage.ts';
 import { generate } from '../generation/generate-stage.ts';
 import { judge } from '../judging/judge-stage.ts';
 import { probe } from '../refusal/probe-stage.ts';
+import { evolve, EvolveOutput } from '../evolution/evolve-stage.ts';
+import { FIRST_ROUND_LINEAGE } from '../schemas/evolve.ts';
 import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from '../runs/collect-results.ts';
 import type { Settled } from '../runs/map-with-progress.ts';
 import { Candidate, DatasetRecord, DuplicateRecord, JudgedCandidate } from '../schemas/candidate.ts';
 import type { Config } from '../schemas/config.ts';
 import { Seed } from '../schemas/seed.ts';
-import type { RoleName } from './roles.ts';
+import type { RoleName } from '../models/roles.ts';
 import { isProbed, probeCallsModel } from './routing-rules.ts';
 import type { RunState } from './run-state.ts';
 import type { StageContext } from './stage-context.ts';
@@ -109,7 +111,7 @@ const judgeStage = {
 } satisfies ItemStageDeclaration<'judge', Candidate, JudgedCandidate>;
 
 const probeStage = {
-  name: 'probe', kind: 'item', roles: ['targets', 'refusalJudge'], over: 'candidate', item: JudgedCandidate, output: DatasetRecord, produces: 'probed', next: 'export',
+  name: 'probe', kind: 'item', roles: ['targets', 'refusalJudge'], over: 'candidate', item: JudgedCandidate, output: DatasetRecord, produces: 'probed', next: 'evolve',
   items: (state) => state.judged.filter(isProbed),
   itemId: (candidate) => candidate.id,
   resumeKey: candidateKey,
@@ -120,8 +122,29 @@ const probeStage = {
   callsModel: probeCallsModel,
 } satisfies ItemStageDeclaration<'probe', JudgedCandidate, DatasetRecord>;
 
+/**
+ * Search rounds after the first probe (none unless `evolve.rounds` > 0): each round picks parents,
+ * mutates them, dedupes, judges, screens and probes the children; its item steps are remembered
+ * one by one where the runner keeps results, and its barriers are the steps between them. Rows of
+ * a run with rounds all carry their lineage; a one-shot run's rows are left as they were.
+ */
+const evolveStage = {
+  name: 'evolve', kind: 'barrier', roles: ['generator', 'judges', 'targets', 'refusalJudge'], output: EvolveOutput, produces: 'evolved', next: 'export',
+  run: (state, context) =>
+    evolve({ records: [...state.records, ...state.toxic], duplicates: state.duplicates, failures: state.failures, against: state.against, seedsGenerated: state.seeds.length - state.failures.filter((failure) => failure.stage === 'generate' && failure.kind === 'seed').length }, context),
+  collect(output, state) {
+    if (output.summary === null) return;
+    const firstRound = (record: DatasetRecord): DatasetRecord => ({ ...record, lineage: record.lineage ?? FIRST_ROUND_LINEAGE });
+    state.records = [...state.records.map(firstRound), ...output.records];
+    state.toxic = state.toxic.map(firstRound);
+    state.duplicates.push(...output.duplicates);
+    state.failures.push(...output.failures);
+    state.evolution = { generated: output.generated, summary: output.summary };
+  },
+} satisfies BarrierStageDeclaration<'evolve', EvolveOutput>;
+
 /** The stages that build a run's outcome, in order. */
-export const STAGES = [generateStage, dedupeStage, judgeStage, probeStage] as const;
+export const STAGES = [generateStage, dedupeStage, judgeStage, probeStage, evolveStage] as const;
 
 /** The last barrier: it writes the dataset from the outcome; what else goes in (usage, timings) differs per runner. */
 export const EXPORT_STAGE = { name: 'export', kind: 'barrier', roles: [], produces: 'dataset', next: null, run: exportDataset } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flattenRoles, mapRoles } from '../../pipeline/stages/roles.ts';
+import { flattenRoles, mapRoles } from '../../pipeline/models/roles.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 
 describe('the role mapping', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../../in-process/run-in-process.ts';
 import type { RunEvent } from '../../pipeline/runs/run-events.ts';
-import { ROLES } from '../../pipeline/stages/roles.ts';
+import { ROLES } from '../../pipeline/models/roles.ts';
 import { EXPORT_STAGE, segments, STAGE_NAMES, STAGES } from '../../pipeline/stages/stage-graph.ts';
 import { QUEUE_STAGES } from '../../workers/queue-names.ts';
 import { followRun } from '../../workers/run-on-queue.ts';
