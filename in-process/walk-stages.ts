@@ -33,7 +33,9 @@ export async function walkStages(options: {
       stage.collect(results, state);
     } else {
       onEvent?.({ type: 'stage-start', stage: name, total: 1 });
-      stage.collect(await stage.run(state, context), state);
+      // A barrier's own work inside (the search rounds' steps) is journalled piece by piece too.
+      const remember = <T>(step: string, key: string, work: () => Promise<T>) => journal.remember(step, key, work);
+      stage.collect(await stage.run(state, { ...context, remember }), state);
       onEvent?.({ type: 'progress', stage: name, done: 1, total: 1 });
       onEvent?.({ type: 'stage-end', stage: name, ms: Math.round(performance.now() - started) });
     }

@@ -152,8 +152,9 @@ function reportProgress(progress: RunProgress, report: (stage: Stage, done: numb
   for (const stage of STAGES as readonly StageDeclaration[]) {
     const name = stage.name as Stage;
     if (stage.kind === 'barrier') {
+      // Done once the item stage after it has its items, or, for a barrier before the export, once the export has begun.
       const next = progress.stages.find((entry) => entry.stage === stage.next);
-      if (!over && next?.entered === null) return;
+      if (!over && (next === undefined || next.entered === null)) return;
       report(name, 1, 1, true);
       previousPassed = true;
       continue;

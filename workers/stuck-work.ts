@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../pipeline/schemas/config.ts';
-import { segments, stageNamed, type ItemStageDeclaration } from '../pipeline/stages/stage-graph.ts';
+import { EXPORT_STAGE, segments, stageNamed, type ItemStageDeclaration } from '../pipeline/stages/stage-graph.ts';
 import { itemJob } from './job-data.ts';
 import { readRunState } from './read-run-state.ts';
 import { jobIdFor, type QueueStage } from './queue-names.ts';
@@ -87,8 +87,10 @@ async function owedWork(options: { redis: Redis; prefix: string; runId: string }
     }
     // Every item settled: the barrier after is owed until it has stored its output (the export, until the run is done).
     const barrier = stageNamed(segment.opens);
-    if ((await redis.hlen(keys.settled(segment))) >= Number(total) && !(barrier && (await redis.exists(keys.results(barrier))))) {
-      owed.push({ stage: segment.opens as QueueStage, data: { runId } });
+    if ((await redis.hlen(keys.settled(segment))) >= Number(total)) {
+      if (!(barrier && (await redis.exists(keys.results(barrier))))) owed.push({ stage: segment.opens as QueueStage, data: { runId } });
+      // A barrier that leads straight to the export (the search rounds) owes the export once it has stored its output.
+      else if (barrier?.kind === 'barrier' && barrier.next === EXPORT_STAGE.name) owed.push({ stage: EXPORT_STAGE.name as QueueStage, data: { runId } });
     }
   }
   return owed;

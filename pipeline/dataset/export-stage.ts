@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { buildDatasetCard } from './dataset-card.ts';
 import { diversityCardSection, type DatasetDiversity } from './diversity-section.ts';
+import { evolveCardSection } from './evolve-section.ts';
+import type { EvolveSummary } from '../evolution/round-stats.ts';
 import { measureDiversityYielding } from '../diversity/measure-diversity.ts';
 import { jsonlChunks } from './jsonl-chunks.ts';
 import { buildManifest, type Manifest } from './manifest.ts';
@@ -68,7 +70,7 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     timingsMs: input.timingsMs,
     simulated: input.simulated,
     simulatedRoles: input.simulatedRoles,
-    extra: { diversity, ...input.extra },
+    extra: { diversity, ...(input.outcome.evolve ? { evolve: input.outcome.evolve } : {}), ...input.extra },
   });
   const failures = [...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage)));
   signal?.throwIfAborted();
@@ -84,7 +86,7 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     'failures.jsonl': jsonlChunks(failures),
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'prompts.md': promptsDocument(context.config),
-    'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.cardSections ?? [])] }),
+    'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.outcome.evolve ? [evolveCardSection(input.outcome.evolve as EvolveSummary)] : []), ...(input.cardSections ?? [])] }),
   }, { keepReplaced, signal });
   const removed = kept.length > 0 ? await pruneKeptDatasets(dir, { protect: kept }) : [];
   return { dir, manifest, sizes, earlier: { kept, removed } };

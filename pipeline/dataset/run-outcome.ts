@@ -10,6 +10,8 @@ export interface RunOutcome {
   records: DatasetRecord[];
   duplicates: DuplicateRecord[];
   failures: Failure[];
+  /** The search rounds' summary (the manifest's `extra.evolve`), when the run had rounds. */
+  evolve?: unknown;
 }
 
 export interface StageCounts {

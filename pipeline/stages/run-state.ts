@@ -24,19 +24,22 @@ export interface RunState {
   /** Candidates judged harmful, recorded unprobed. */
   toxic: DatasetRecord[];
   failures: Failure[];
+  /** What the search rounds added beyond their records, duplicates and failures; null before them, or with no rounds. */
+  evolution: { generated: number; summary: unknown } | null;
 }
 
 export function startRunState(options: { seeds: Seed[]; against?: EarlierIndex }): RunState {
-  return { seeds: options.seeds, against: options.against, candidates: [], kept: [], duplicates: [], judged: [], records: [], toxic: [], failures: [] };
+  return { seeds: options.seeds, against: options.against, candidates: [], kept: [], duplicates: [], judged: [], records: [], toxic: [], failures: [], evolution: null };
 }
 
 /** What the export writes: every seed and candidate accounted for, as a record, a duplicate or a failure. */
 export function outcomeOf(state: RunState): RunOutcome {
   return {
     seeds: state.seeds,
-    generated: generatedCount({ candidates: state.candidates.length, failures: state.failures }),
+    generated: generatedCount({ candidates: state.candidates.length, failures: state.failures }) + (state.evolution?.generated ?? 0),
     records: [...state.records, ...state.toxic],
     duplicates: state.duplicates,
     failures: state.failures,
+    ...(state.evolution ? { evolve: state.evolution.summary } : {}),
   };
 }
