@@ -14,6 +14,9 @@ export const ChatRequest = z.looseObject({
   temperature: z.number().nullish(),
   seed: z.number().int().nullish(),
   n: z.number().int().min(1).max(16).nullish(),
+  // Honoured on target answers (plain chat), which are cut at the limit as a real server cuts them.
+  max_tokens: z.number().int().min(1).nullish(),
+  max_completion_tokens: z.number().int().min(1).nullish(),
   stream: z.boolean().nullish(),
   response_format: z
     .looseObject({

@@ -7,7 +7,7 @@ export function estimateTokens(text: string): number {
 }
 
 /** An OpenAI chat.completion object. `created` comes from the request hash, so it is reproducible. */
-export function completionBody(options: { request: ChatRequest; requestHash: number; contents: readonly string[] }): string {
+export function completionBody(options: { request: ChatRequest; requestHash: number; contents: readonly string[]; finishReasons?: readonly ('stop' | 'length')[] }): string {
   const { request, requestHash, contents } = options;
   const promptTokens = estimateTokens(request.messages.map(messageText).join(''));
   const completionTokens = contents.reduce((sum, content) => sum + estimateTokens(content), 0);
@@ -19,7 +19,7 @@ export function completionBody(options: { request: ChatRequest; requestHash: num
     choices: contents.map((content, index) => ({
       index,
       message: { role: 'assistant', content, refusal: null },
-      finish_reason: 'stop',
+      finish_reason: options.finishReasons?.[index] ?? 'stop',
       logprobs: null,
     })),
     usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },

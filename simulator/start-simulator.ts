@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ChatRequest, schemaName } from './chat-request.ts';
 import { completionBody } from './completion.ts';
 import { answerContent } from './dispatch.ts';
+import { capAnswer } from './target/truncate.ts';
 import { attemptFromHeaders } from './attempt-header.ts';
 import { chooseFault, FAULT_KINDS, truncateJson, type FaultKind } from './faults.ts';
 import { readBody, sendJson } from './http-io.ts';
@@ -114,7 +115,13 @@ async function handleChat(state: State, incoming: IncomingMessage, response: Ser
     return;
   }
   const answered = fault === 'malformed_json' ? contents.map(truncateJson) : contents;
-  sendJson(response, { status: 200, body: completionBody({ request, requestHash, contents: answered }), headers: requestId });
+  // Target answers (plain chat) stop at max_tokens; structured answers are never cut, so they stay parseable.
+  const sent = answered.map((content) => (schema === null ? capAnswer(content, request.max_completion_tokens ?? request.max_tokens) : { content, finishReason: 'stop' as const }));
+  sendJson(response, {
+    status: 200,
+    body: completionBody({ request, requestHash, contents: sent.map((answer) => answer.content), finishReasons: sent.map((answer) => answer.finishReason) }),
+    headers: requestId,
+  });
 }
 
 async function route(state: State, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
