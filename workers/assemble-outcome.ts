@@ -15,8 +15,10 @@ export async function assembleOutcome(options: { redis: Redis; keys: RunKeys; sp
   const { state, stages } = await readRunState(options);
   const meter = new UsageMeter();
   const timingsMs: Record<string, number> = {};
-  for (const { stage, results, ms } of stages) {
+  for (const { stage, results, ms, usage } of stages) {
     for (const result of results) meter.merge(result.usage as Record<string, RoleUsage>);
+    // A barrier that calls models (the search rounds) stores its usage with its output.
+    if (usage) meter.merge(usage);
     if (ms !== undefined) timingsMs[stage.name] = Math.round(ms);
     else if (results.length > 0) {
       timingsMs[stage.name] = Math.max(...results.map((result) => result.endedAt)) - Math.min(...results.map((result) => result.startedAt));

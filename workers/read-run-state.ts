@@ -2,12 +2,13 @@ import type { Redis } from 'ioredis';
 import type { EarlierIndex } from '../pipeline/dedupe/earlier-index.ts';
 import { startRunState, type RunState } from '../pipeline/stages/run-state.ts';
 import { STAGES, type StageDeclaration } from '../pipeline/stages/stage-graph.ts';
+import type { RoleUsage } from '../pipeline/models/usage-meter.ts';
 import type { RunKeys } from './run-keys.ts';
 import type { RunSpec } from './run-spec.ts';
 import { parseStored, toSettled, type StoredResult } from './stored-result.ts';
 
 /** What the results of one stage held: for an item stage every item's stored result, for a barrier how long it took. */
-export type StageReadBack = { stage: StageDeclaration; results: StoredResult<unknown>[]; ms?: number };
+export type StageReadBack = { stage: StageDeclaration; results: StoredResult<unknown>[]; ms?: number; usage?: Record<string, RoleUsage> };
 
 /**
  * Rebuilds the run so far from the results stored in Redis, walking the stage graph up to
@@ -35,10 +36,10 @@ export async function readRunState(options: { redis: Redis; keys: RunKeys; spec:
     } else {
       const text = await redis.get(keys.results(stage));
       if (!text) throw new Error(`the ${stage.name} result is missing`);
-      const raw = JSON.parse(text) as { ms: number };
+      const raw = JSON.parse(text) as { ms: number; usage?: Record<string, RoleUsage> };
       stage.output.parse(raw); // checked, but used as stored so key order is kept
       stage.collect(raw, state);
-      stages.push({ stage, results: [], ms: raw.ms });
+      stages.push({ stage, results: [], ms: raw.ms, usage: raw.usage });
     }
   }
   return { state, stages };

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { UnrecoverableError } from 'bullmq';
 import { createModels, usesSimulator, type RoleModels } from '../pipeline/models/create-models.ts';
+import type { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import { redactUrl, simulatorEndpointName } from '../pipeline/models/openai-model.ts';
 import type { ModelRole } from '../pipeline/schemas/config.ts';
 import { mapRoles } from '../pipeline/models/roles.ts';
@@ -13,6 +14,11 @@ export interface RunContext {
   spec: RunSpec;
   /** The run's models, shared by all its jobs in this process; one attempt per call: the job's call ledger counts attempts. */
   models: RoleModels;
+  /**
+   * Models for a barrier that calls models itself (the search rounds): each call retried up to its
+   * role's maxAttempts within the job, as in-process, and counted into `meter`.
+   */
+  retryingModels(meter: UsageMeter): RoleModels;
 }
 
 const MAX_CACHED_RUNS = 16;
@@ -53,7 +59,12 @@ export class RunContexts {
     const base = createModels({ config: spec.config, simulatorUrl, env: this.options.env, maxAttempts: 1 });
     const gated = (model: RoleModels['generator'], role: ModelRole) =>
       this.options.gate.wrap(model, { endpoint: role.baseURL ? `${redactUrl(role.baseURL)} (${role.model})` : simulatorEndpointName(role.model), requestsPerMinute: role.requestsPerMinute });
-    return { spec, models: mapRoles(base, spec.config, (model, slot) => gated(model, slot.config)) };
+    const gatedAll = (models: RoleModels) => mapRoles(models, spec.config, (model, slot) => gated(model, slot.config));
+    return {
+      spec,
+      models: gatedAll(base),
+      retryingModels: (meter) => gatedAll(createModels({ config: spec.config, simulatorUrl, env: this.options.env, meter })),
+    };
   }
 
   private simulatorFor(spec: RunSpec): Promise<RunningSimulator> {

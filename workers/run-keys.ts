@@ -12,13 +12,15 @@ export function runKeys(prefix: string, runId: string) {
     run: base,
     /** An item stage's results (hash: item id -> stored result), or a barrier's (string: its output as JSON). */
     results: (stage: { produces: string }) => `${base}:${stage.produces}`,
+    /** Hash: the results of a barrier's own steps (the search rounds' items), so a retried barrier job reuses them. */
+    steps: (stage: { produces: string }) => `${base}:${stage.produces}-steps`,
     /** Hash: item id -> 1, for items sent on to this (not first) stage of a segment. */
     queued: (stage: { name: string }) => `${base}:${stage.name}-queued`,
     /** Hash: item id -> 1 once the item has left its segment (a result, a record or a failure). */
     settled: (segment: Segment) => `${base}:settled-${segment.opens}`,
     /** Every key of the run's results, for deleting them together. */
     all: (): string[] => [
-      ...(STAGES as readonly StageDeclaration[]).map((stage) => `${base}:${stage.produces}`),
+      ...(STAGES as readonly StageDeclaration[]).flatMap((stage) => (stage.kind === 'barrier' && stage.roles.length > 0 ? [`${base}:${stage.produces}`, `${base}:${stage.produces}-steps`] : [`${base}:${stage.produces}`])),
       ...segments().flatMap((segment) => [`${base}:settled-${segment.opens}`, ...segment.stages.slice(1).map((stage) => `${base}:${stage.name}-queued`)]),
     ],
   };

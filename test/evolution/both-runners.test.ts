@@ -44,6 +44,20 @@ describe('search rounds', () => {
     expect(await datasetFiles(dir)).toEqual(expected);
     expect(await manifestCounts(dir)).toEqual(await manifestCounts(reference.exported.dir));
     expect(await manifestEvolve(dir)).toEqual(summary);
+    // The rounds' calls are counted on the queue as in-process.
+    expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')).usage).toEqual(reference.exported.manifest.usage);
+  });
+
+  it('make the same dataset on both runners when calls fail and are retried', async () => {
+    const loaded = evolved({ simulator: { seed: 4, latencyMs: 1, faultRate: 0.1 }, generator: { model: 'sim-generator', timeoutMs: 400 }, judges: [{ model: 'sim-judge-1', timeoutMs: 400 }, { model: 'sim-judge-2', timeoutMs: 400 }], targets: [{ model: 'sim-target', timeoutMs: 400 }] });
+    const reference = await runInProcess({ loaded, outputDir: await temp.make() });
+    const queue = useQueueFixture();
+    await queue.startWorkers({ concurrency: 8 });
+    const outputDir = await temp.make();
+    await queue.run({ loaded, outputDir });
+    const dir = join(outputDir, loaded.config.name);
+    expect(await datasetFiles(dir)).toEqual(await datasetFiles(reference.exported.dir));
+    expect(await manifestEvolve(dir)).toEqual(await manifestEvolve(reference.exported.dir));
   });
 
   it('resume in-process after a stop during the rounds, reusing the rounds’ results, with the same dataset', async () => {

@@ -17,6 +17,7 @@ export const INTEGRATION = {
     'test/docs/readme.test.ts',
     'test/errors/model-errors.test.ts',
     'test/evolution/both-runners.test.ts',
+    'test/evolution/queue-crash.test.ts',
     'test/evolution/simulated-operators.test.ts',
     'test/harness-export/export-harness.test.ts',
     'test/refusal/cli.test.ts',

@@ -1,5 +1,8 @@
 import type { Job } from 'bullmq';
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import type { Redis } from 'ioredis';
+import { UsageMeter } from '../../pipeline/models/usage-meter.ts';
 import { EarlierIndex } from '../../pipeline/dedupe/earlier-index.ts';
 import { itemStageNamed, segmentOf, type BarrierStageDeclaration } from '../../pipeline/stages/stage-graph.ts';
 import { itemJob, RunJobData } from '../job-data.ts';
@@ -22,13 +25,20 @@ import { openBarrierWhenSettled } from '../settle-item.ts';
 export function barrierHandler(stage: BarrierStageDeclaration): (job: Job, token: string | undefined, env: JobEnvironment) => Promise<void> {
   return async (job, _token, env) => {
     const { runId } = parseJobData(RunJobData, job);
-    const { spec, models } = await env.contexts.get(runId);
+    const run = await env.contexts.get(runId);
+    const { spec } = run;
     const keys = runKeys(env.prefix, runId);
     const { state } = await readRunState({ redis: env.redis, keys, spec, until: stage.name, against: await againstIndex(spec) });
     const started = performance.now();
-    const output = await stage.run(state, { config: spec.config, models });
+    // A barrier that calls models (the search rounds) retries each call as in-process, keeps each step's
+    // result in Redis so a retried job (a dead worker's) only makes the calls still missing, and stores its usage.
+    const meter = stage.roles.length > 0 ? new UsageMeter() : null;
+    const context = meter
+      ? { config: spec.config, models: run.retryingModels(meter), signal: env.shutdown, remember: keptSteps({ redis: env.redis, key: keys.steps(stage), meter }) }
+      : { config: spec.config, models: run.models };
+    const output = await stage.run(state, context);
     stage.collect(output, state);
-    const stored = JSON.stringify({ ...(output as object), ms: performance.now() - started });
+    const stored = JSON.stringify({ ...(output as object), ms: performance.now() - started, ...(meter ? { usage: meter.snapshot() } : {}) });
 
     const next = itemStageNamed(stage.next);
     if (!next) {
@@ -51,4 +61,22 @@ async function againstIndex(spec: RunSpec): Promise<EarlierIndex | undefined> {
   const index = EarlierIndex.empty();
   for (const source of spec.against) await index.add({ items: source.items, source: source.source });
   return index;
+}
+
+/** A barrier's steps kept in a Redis hash under a hash of their key, with the usage behind each, as the in-process journal keeps them. */
+function keptSteps(options: { redis: Redis; key: string; meter: UsageMeter }) {
+  const { redis, key, meter } = options;
+  return async <T>(step: string, itemKey: string, work: () => Promise<T>): Promise<T> => {
+    const field = createHash('sha256').update(`${step}\u241f${itemKey}`).digest('hex').slice(0, 32);
+    const text = await redis.hget(key, field);
+    if (text) {
+      const kept = JSON.parse(text) as { value: T; usage: Parameters<UsageMeter['merge']>[0] };
+      meter.merge(kept.usage);
+      return kept.value;
+    }
+    const measured = await meter.measure(work);
+    if (!measured.ok) throw measured.error;
+    await redis.multi().hset(key, field, JSON.stringify({ value: measured.value, usage: measured.usage })).pexpire(key, RESULT_TTL_MS).exec();
+    return measured.value;
+  };
 }
