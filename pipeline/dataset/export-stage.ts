@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { buildDatasetCard } from './dataset-card.ts';
 import { diversityCardSection, type DatasetDiversity } from './diversity-section.ts';
 import { evolveCardSection } from './evolve-section.ts';
+import { mutatePromptsSection } from '../evolution/mutate-prompts-section.ts';
 import type { EvolveSummary } from '../evolution/round-stats.ts';
 import { measureDiversityYielding } from '../diversity/measure-diversity.ts';
 import { jsonlChunks } from './jsonl-chunks.ts';
@@ -85,7 +86,7 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     'duplicates.jsonl': jsonlChunks(input.outcome.duplicates),
     'failures.jsonl': jsonlChunks(failures),
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-    'prompts.md': promptsDocument(context.config),
+    'prompts.md': promptsDocument(context.config) + mutatePromptsSection(context.config),
     'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.outcome.evolve ? [evolveCardSection(input.outcome.evolve as EvolveSummary)] : []), ...(input.cardSections ?? [])] }),
   }, { keepReplaced, signal });
   const removed = kept.length > 0 ? await pruneKeptDatasets(dir, { protect: kept }) : [];

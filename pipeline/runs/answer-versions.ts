@@ -5,6 +5,8 @@ import { JUDGE_TEMPLATE_VERSION } from '../judging/judge-prompt.ts';
 import { REFUSAL_JUDGE_TEMPLATE_VERSION } from '../refusal/refusal-judge-prompt.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../refusal/version.ts';
 import type { Config } from '../schemas/config.ts';
+import { MUTATE_TEMPLATE_VERSION } from '../evolution/mutate-prompt.ts';
+import { configuredOperators } from '../evolution/operators.ts';
 
 /** The versions of this build that decide a run's answers, besides its config and seeds. */
 export interface AnswerVersions {
@@ -13,6 +15,8 @@ export interface AnswerVersions {
   refusal_classifier: string;
   /** The built-in simulator's, when it answers a role; null when every role has an endpoint. */
   simulator: string | null;
+  /** The mutation template and each configured operator's version, for a run with search rounds; absent otherwise. */
+  mutate?: string;
 }
 
 /** `simulatorVersion` is asked only when the built-in simulator answers a role; whoever starts it knows its version. */
@@ -22,6 +26,8 @@ export function answerVersions(config: Config, simulatorVersion: () => string): 
     templates: { generate: GENERATE_TEMPLATE_VERSION, judge: JUDGE_TEMPLATE_VERSION, refusal_judge: REFUSAL_JUDGE_TEMPLATE_VERSION },
     refusal_classifier: REFUSAL_CLASSIFIER_VERSION,
     simulator: usesSimulator(config) ? simulatorVersion() : null,
+    // Only a run with rounds depends on the operators' wording, so a one-shot run's versions stay as they were.
+    ...(config.evolve.rounds > 0 ? { mutate: [MUTATE_TEMPLATE_VERSION, ...configuredOperators(config.evolve.operators).map((operator) => operator.version)].join(' ') } : {}),
   };
 }
 
@@ -34,6 +40,7 @@ export function versionChanges(before: AnswerVersions, after: AnswerVersions): s
     ['refusal judge template', before.templates?.refusal_judge, after.templates.refusal_judge],
     ['refusal classifier', before.refusal_classifier, after.refusal_classifier],
     ['simulator', before.simulator, after.simulator],
+    ['mutation templates', before.mutate ?? null, after.mutate ?? null],
   ];
   return pairs.filter(([, was, now]) => was !== now).map(([name, was, now]) => `${name} ${was ?? 'none'} -> ${now ?? 'none'}`);
 }

@@ -6,6 +6,9 @@ import type { RoundStats } from '../../pipeline/evolution/round-stats.ts';
 import { evolveSection } from '../../pipeline/report/evolve-sections.ts';
 import type { Dataset } from '../../pipeline/dataset/read-dataset.ts';
 import { EvolveConfig } from '../../pipeline/schemas/evolve.ts';
+import { Config } from '../../pipeline/schemas/config.ts';
+import { mutatePromptsSection } from '../../pipeline/evolution/mutate-prompts-section.ts';
+import { answerVersions, versionChanges } from '../../pipeline/runs/answer-versions.ts';
 
 const ROUND: RoundStats = {
   round: 1, parents: 10, tasks: 25, children: 30, duplicates: 3, harmful: 2, screened: 25, probed: 6, hard: 4, failed: 0,
@@ -40,5 +43,23 @@ describe('the rounds in the card, manifest and report', () => {
     const html = evolveSection(dataset({ evolve: summary() }));
     expect(html).toContain('<section id="evolve">');
     expect(html).toContain('operator-yield-chart');
+  });
+
+  it('publishes the mutation template and every configured operator in prompts.md, only for a run with rounds', () => {
+    expect(mutatePromptsSection(Config.parse({}))).toBe('');
+    const section = mutatePromptsSection(Config.parse({ evolve: { rounds: 2, operators: ['shorten', 'crossover'] } }));
+    expect(section).toContain('## Mutation, in search rounds (`mutate-v1`)');
+    expect(section).toContain('| `shorten` | `shorten-v1` |');
+    expect(section).toContain('| `crossover` | `crossover-v1` |');
+    expect(section).not.toContain('`expand`');
+    expect(section).toContain('json_schema `mutations`');
+  });
+
+  it('keys a run with rounds on the operators’ versions, and leaves a one-shot run’s versions as they were', () => {
+    const oneShot = answerVersions(Config.parse({}), () => 'sim-x');
+    expect('mutate' in oneShot).toBe(false);
+    const evolved = answerVersions(Config.parse({ evolve: { rounds: 1, operators: ['expand'] } }), () => 'sim-x');
+    expect(evolved.mutate).toBe('mutate-v1 expand-v1');
+    expect(versionChanges(oneShot, evolved)).toEqual(['mutation templates none -> mutate-v1 expand-v1']);
   });
 });
