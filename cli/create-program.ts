@@ -13,6 +13,7 @@ import { registerPushCommand } from './commands/push.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerEvalCommand } from './commands/eval.ts';
 import { registerReportCommand } from './commands/report.ts';
+import { registerCacheCommand } from './commands/cache.ts';
 
 /** The `scarecrow` command with every subcommand, fresh each time (commander keeps parse state on it). */
 export function createProgram(): Command {
@@ -36,5 +37,6 @@ export function createProgram(): Command {
   registerReportCommand(program);
   registerExportCommand(program);
   registerPushCommand(program);
+  registerCacheCommand(program);
   return program;
 }

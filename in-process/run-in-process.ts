@@ -21,6 +21,7 @@ import { loadAgainstIndex } from '../pipeline/runs/load-against.ts';
 import type { RunEventListener } from '../pipeline/runs/run-events.ts';
 import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
 import { walkStages } from './walk-stages.ts';
+import { openRunCost } from './run-cost.ts';
 
 export interface RunInProcessOptions {
   loaded: LoadedConfig;
@@ -31,6 +32,8 @@ export interface RunInProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** The simulated roles, when the caller has already found them (for its banner); found here otherwise. */
   simulatedRoles?: string[];
+  /** false: no answer is taken from the response cache or kept in it (--no-cache); the config decides otherwise. */
+  cache?: boolean;
 }
 
 export interface RunResult {
@@ -39,6 +42,8 @@ export interface RunResult {
   simulated: boolean;
   /** The roles a simulator answered, built-in or standalone, as the manifest lists them. */
   simulatedRoles: string[];
+  /** The budget limit that stopped the run, when one did: the dataset holds what was settled before it. */
+  budgetStoppedBy: 'budget.maxCalls' | 'budget.maxCostUsd' | null;
 }
 
 /**
@@ -78,10 +83,11 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
   }
   if (journal.available > 0) onEvent?.({ type: 'notice', message: `resuming: ${journal.available} results of an unfinished run of this config are reused` });
   let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
+  const cost = openRunCost({ config, outputDir, cache: options.cache });
   try {
     // Only roles with no baseURL need the simulator here; a standalone one serves itself.
     simulator = usesSimulator(config) ? await startSimulator({ port: 0, ...config.simulator }) : null;
-    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env });
+    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env, budget: cost.budget ?? undefined, cache: cost.cache ?? undefined });
     const context: StageContext = { config, models, signal };
     const state = startRunState({ seeds, against });
     await walkStages({ state, context, journal, timings, onEvent, signal });
@@ -96,17 +102,19 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
         timingsMs: timings,
         simulated,
         simulatedRoles,
-        extra: { resumed_results: journal.reused, resumed_usage: journal.resumedUsage(), lost_usage: journal.lostUsage() },
+        extra: { resumed_results: journal.reused, resumed_usage: journal.resumedUsage(), lost_usage: journal.lostUsage(), ...(await cost.extra()) },
+        cardSections: await cost.cardSections(),
       },
       { config, outputDir, signal },
     );
     await journal.discard();
-    return { outcome, exported, simulated, simulatedRoles };
+    return { outcome, exported, simulated, simulatedRoles, budgetStoppedBy: await cost.stoppedBy() };
   } catch (error) {
     if (signal?.aborted) throw new RunInterruptedError({ kept: journal.kept, journal: journal.file }, { cause: error });
     throw error;
   } finally {
     await journal.close();
     await simulator?.close();
+    await cost.close();
   }
 }

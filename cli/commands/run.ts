@@ -25,6 +25,8 @@ interface RunFlags {
   quiet?: boolean;
   queue?: boolean;
   detach?: boolean;
+  /** false with --no-cache. */
+  cache: boolean;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -36,6 +38,7 @@ export function registerRunCommand(program: Command): void {
     .option('-q, --quiet', 'no progress output')
     .option('--queue', 'submit the run to Redis (REDIS_URL) for `scarecrow worker` processes, and follow it')
     .option('--detach', 'with --queue: print the run id and return at once; see `scarecrow status RUN_ID`')
+    .option('--no-cache', 'make every call: take no answer from the response cache and keep none in it')
     .action(async (flags: RunFlags) => {
       if (flags.detach && !flags.queue) throw new UserError('--detach: only with --queue', { field: '--detach' });
       const loaded = await loadConfigOption(flags.config);
@@ -51,7 +54,7 @@ export function registerRunCommand(program: Command): void {
       const reporter = createProgressReporter({ quiet: flags.quiet });
       const interrupt = abortOnSignals();
       try {
-        const result = await runInProcess({ loaded, outputDir: flags.output, simulatedRoles, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) }).catch((error: unknown) => {
+        const result = await runInProcess({ loaded, outputDir: flags.output, simulatedRoles, cache: flags.cache, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) }).catch((error: unknown) => {
           if (!RunInterruptedError.isInstance(error)) throw error;
           reporter.stop();
           process.stderr.write(stoppedMessage(error.details.kept));
@@ -76,6 +79,11 @@ export function registerRunCommand(program: Command): void {
           ].join('\n'),
         );
         process.stderr.write(simulationBanner({ loaded, when: 'after', simulatedRoles }));
+        if (result.budgetStoppedBy) {
+          process.stderr.write(budgetStoppedMessage({ field: result.budgetStoppedBy, dir: result.exported.dir }));
+          process.exitCode = EXIT.budget;
+          return;
+        }
         if (result.outcome.records.length === 0 && result.outcome.failures.length > 0) {
           // A dataset of nothing but failures is written for inspection, but a script must not take it for success.
           process.stderr.write(`every item failed: see ${result.exported.dir}/failures.jsonl\n`);
@@ -86,6 +94,11 @@ export function registerRunCommand(program: Command): void {
         interrupt.dispose();
       }
     });
+}
+
+/** A run its budget stopped wrote a dataset, but not the whole one: a script must be able to tell. */
+function budgetStoppedMessage(options: { field: string; dir: string }): string {
+  return `budget reached (${options.field}): the run stopped starting work; the dataset holds what was settled, the rest is in ${options.dir}/failures.jsonl\n`;
 }
 
 /** What a stopped run leaves: the results it paid for, which the same command reuses. */

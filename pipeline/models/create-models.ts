@@ -6,11 +6,14 @@ import type { Config, ModelRole } from '../schemas/config.ts';
 import { EndpointGate } from './endpoint-gate.ts';
 import type { LanguageModel } from './language-model.ts';
 import { createManagedModel, RETRY_BACKOFF, type RetryPolicy } from './managed-model.ts';
-import { createOpenAIModel, simulatorEndpointName } from './openai-model.ts';
+import { createOpenAIModel, redactUrl, simulatorEndpointName } from './openai-model.ts';
 import { configuredSecrets } from '../secrets/configured-secrets.ts';
 import { flattenRoles, mapRoles, type RoleSlots } from './roles.ts';
 import { timeoutFor } from './role-timeout.ts';
 import type { UsageMeter } from './usage-meter.ts';
+import { createBudgetedModel } from '../cost/budgeted-model.ts';
+import type { CallBudget } from '../cost/call-budget.ts';
+import { cacheModels, type ModelCacheOptions } from '../cost/cache-models.ts';
 
 export type RoleModels = RoleSlots<LanguageModel>;
 
@@ -23,6 +26,10 @@ export interface CreateModelsOptions {
   env?: NodeJS.ProcessEnv;
   /** Overrides every role's maxAttempts; queue workers pass 1 so only BullMQ retries. */
   maxAttempts?: number;
+  /** Asked before every call is made; absent when the config sets no budget. */
+  budget?: CallBudget;
+  /** Answers known from earlier calls are taken from it; absent with the cache off. */
+  cache?: ModelCacheOptions;
 }
 
 /** Whether any role falls back to the built-in simulator. */
@@ -91,8 +98,10 @@ export function createModels(options: CreateModelsOptions): RoleModels {
     // Local servers (vLLM, Ollama) ignore the key but the SDK insists on one.
     const apiKey = role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed';
     const retry: RetryPolicy = { maxAttempts: options.maxAttempts ?? role.maxAttempts, ...RETRY_BACKOFF };
+    const endpointName = role.baseURL ? undefined : simulatorEndpointName(role.model);
+    const direct = createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: timeoutFor(role, config), temperature: role.temperature, secrets, endpointName });
     return createManagedModel({
-      model: createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: timeoutFor(role, config), temperature: role.temperature, secrets, endpointName: role.baseURL ? undefined : simulatorEndpointName(role.model) }),
+      model: options.budget ? createBudgetedModel({ model: direct, budget: options.budget, pricing: role.pricing, endpoint: endpointName ?? `${redactUrl(baseURL)} (${role.model})` }) : direct,
       gate,
       retry,
       meter,
@@ -101,5 +110,6 @@ export function createModels(options: CreateModelsOptions): RoleModels {
     });
   }
 
-  return mapRoles(config, config, (role, slot) => build(role, slot.usageRole));
+  const models = mapRoles(config, config, (role, slot) => build(role, slot.usageRole));
+  return options.cache ? cacheModels(models, config, options.cache) : models;
 }

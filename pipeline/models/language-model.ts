@@ -5,6 +5,7 @@ export interface ChatMessage {
   content: string;
 }
 
+/** The tokens a call took; a result with `cached` set came from the response cache and cost nothing this time. */
 export interface ModelUsage {
   promptTokens: number;
   completionTokens: number;
@@ -38,6 +39,6 @@ export interface GenerateObjectOptions<T> extends GenerateTextOptions {
 export interface LanguageModel {
   /** The model name, as recorded in datasets. */
   readonly id: string;
-  generateText(options: GenerateTextOptions): Promise<{ text: string; usage: ModelUsage }>;
-  generateObject<T>(options: GenerateObjectOptions<T>): Promise<{ object: T; usage: ModelUsage }>;
+  generateText(options: GenerateTextOptions): Promise<{ text: string; usage: ModelUsage; cached?: boolean }>;
+  generateObject<T>(options: GenerateObjectOptions<T>): Promise<{ object: T; usage: ModelUsage; cached?: boolean }>;
 }

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isBudgetExhaustedError } from '../errors/budget-exhausted-error.ts';
 import { isRetryableError, retryAfterOf } from '../errors/retryable.ts';
 import type { EndpointGate } from './endpoint-gate.ts';
 import { linkedSignal } from './linked-signal.ts';
@@ -51,7 +52,8 @@ export function createManagedModel(options: ManagedModelOptions): LanguageModel 
         meter?.record(role, result.usage, pricing);
         return result;
       } catch (error) {
-        meter?.recordFailure(role, pricing);
+        // A call the budget refused was never made: no failure of the endpoint's.
+        if (!isBudgetExhaustedError(error)) meter?.recordFailure(role, pricing);
         if (signal?.aborted || !isRetryableError(error) || attemptNumber >= retry.maxAttempts) throw error;
         const retryAfter = retryAfterOf(error);
         if (retryAfter !== null) gate.pauseFor(retryAfter);

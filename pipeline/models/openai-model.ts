@@ -84,10 +84,10 @@ function requestOptions(call: GenerateTextOptions): { signal?: AbortSignal; head
   return call.attempt === undefined ? { signal: call.signal } : { signal: call.signal, headers: { [ATTEMPT_HEADER]: String(call.attempt) } };
 }
 
-// Converting a zod schema to JSON schema costs more CPU than the rest of a call; a schema's format never changes.
+// Converting a zod schema to JSON schema costs more CPU than the rest of a call; a schema's format never changes. The response cache keys on it too.
 const formats = new WeakMap<object, Map<string, ReturnType<typeof zodResponseFormat>>>();
 
-function responseFormat(schema: object, name: string): ReturnType<typeof zodResponseFormat> {
+export function responseFormat(schema: object, name: string): ReturnType<typeof zodResponseFormat> {
   let byName = formats.get(schema);
   if (!byName) formats.set(schema, (byName = new Map()));
   let format = byName.get(name);

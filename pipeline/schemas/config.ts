@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, Category } from './category.ts';
 import { EvolveConfig } from './evolve.ts';
+import { BudgetConfig, CacheConfig, checkBudgetPricing } from './cost-config.ts';
 
 const Pricing = z
   .object({
@@ -100,9 +101,12 @@ export const Config = z
       })
       .strict()
       .prefault({}),
+    cache: CacheConfig.prefault({}),
+    budget: BudgetConfig.prefault({}),
   })
   .strict()
   .superRefine((config, issues) => {
+    checkBudgetPricing(config, issues);
     // Rounds search against the targets' refusals: with no target there is nothing to search against.
     if (config.evolve.rounds > 0 && config.targets.length === 0) {
       issues.addIssue({ code: 'custom', path: ['evolve', 'rounds'], message: 'search rounds need at least one target to probe: add targets or set evolve.rounds to 0' });

@@ -34,7 +34,8 @@ function comparable(manifest: string): Record<string, unknown> {
 describe('Ctrl-C during a run', () => {
   it('stops with exit 130, says how many results it kept, and a rerun resumes to the same dataset and the same usage as an uninterrupted run', async () => {
     const dir = await temp.make({ 'config.json': JSON.stringify(CONFIG) });
-    const args = ['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')];
+    // The journal is what is tested: with the response cache, the calls lost to the stop would be answered from it, not paid again.
+    const args = ['run', '--no-cache', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')];
     const stopped = await interruptedCli(args, { when: 'judge:' });
     expect(stopped.code, stopped.stderr).toBe(130);
     expect(stopped.stderr).not.toContain('nothing was written');
@@ -50,7 +51,7 @@ describe('Ctrl-C during a run', () => {
     expect(resumed.stderr).toMatch(/resuming: \d+ results/);
     expect(await readdir(join(dir, 'out'))).toEqual(['interrupted']);
 
-    const fresh = await runCliInProcess(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'fresh')]);
+    const fresh = await runCliInProcess(['run', '--no-cache', '--config', join(dir, 'config.json'), '--output', join(dir, 'fresh')]);
     expect(fresh.code).toBe(0);
     const a = await readFolder(join(dir, 'out', 'interrupted'));
     const b = await readFolder(join(dir, 'fresh', 'interrupted'));

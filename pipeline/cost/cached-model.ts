@@ -1,0 +1,58 @@
+import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel } from '../models/language-model.ts';
+import type { CacheCounter } from './cache-counts.ts';
+import { requestKey, type RequestIdentity } from './request-key.ts';
+import type { CachedAnswer, ResponseCache } from './response-cache.ts';
+
+export interface CachedModelOptions {
+  model: LanguageModel;
+  cache: ResponseCache;
+  identity: RequestIdentity;
+  counter: CacheCounter;
+  /** The label hits and misses are counted under, as usage is. */
+  usageRole: string;
+}
+
+/**
+ * A model that answers a request it has answered before from the cache, without a call:
+ * it sits above the retries, gates, budget and usage meter, so a hit waits for nothing and
+ * is neither paid nor counted as a call. Only answers are kept, never failures. A hit is
+ * marked `cached`, so a layer above (a queue job's ledger) does not count it either.
+ */
+export function createCachedModel(options: CachedModelOptions): LanguageModel {
+  const { model, cache, identity, counter, usageRole } = options;
+
+  async function lookup<R>(key: string, revive: (answer: CachedAnswer) => R | null, call: () => Promise<R>, keep: (result: R) => CachedAnswer): Promise<R> {
+    const found = await cache.get(key);
+    const revived = found ? revive(found) : null;
+    if (revived !== null) {
+      counter.hit(usageRole);
+      return revived;
+    }
+    counter.miss(usageRole);
+    const result = await call();
+    await cache.set(key, keep(result));
+    return result;
+  }
+
+  return {
+    id: model.id,
+    generateText: (call: GenerateTextOptions) =>
+      lookup(
+        requestKey(identity, call),
+        (answer) => (answer.text === undefined ? null : { text: answer.text, usage: answer.usage, cached: true }),
+        () => model.generateText(call),
+        (result) => ({ text: result.text, usage: result.usage }),
+      ),
+    generateObject: <T>(call: GenerateObjectOptions<T>) =>
+      lookup(
+        requestKey(identity, call as GenerateObjectOptions<unknown>),
+        (answer) => {
+          // An answer kept under an older schema of the same name is asked again, not trusted.
+          const parsed = answer.object === undefined ? null : call.schema.safeParse(answer.object);
+          return parsed?.success ? { object: parsed.data, usage: answer.usage, cached: true } : null;
+        },
+        () => model.generateObject(call),
+        (result) => ({ object: result.object, usage: result.usage }),
+      ),
+  };
+}
