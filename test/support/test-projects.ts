@@ -16,6 +16,7 @@ export const INTEGRATION = {
     'test/docs/package-name.test.ts',
     'test/docs/readme.test.ts',
     'test/errors/model-errors.test.ts',
+    'test/evolution/bad-input.test.ts',
     'test/evolution/both-runners.test.ts',
     'test/evolution/queue-crash.test.ts',
     'test/evolution/simulated-operators.test.ts',
