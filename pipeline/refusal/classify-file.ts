@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors/user-error.ts';
-import { classifyRefusal } from './classify.ts';
+import { classifyRefusal, isConfident } from './classify.ts';
+import { CASCADE_THRESHOLD } from './metrics.ts';
 import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { readLines } from '../input/read-lines.ts';
 import { requireFile } from '../input/require-file.ts';
@@ -12,11 +13,14 @@ import { parseJsonObject, requireResponse } from './labelled-rows.ts';
 
 /**
  * Classifies every row of a JSONL file (`response`, optional `prompt`) and writes the rows
- * back with `label`, `label3` and `confidence` added. Streams line by line with write
+ * back with `label`, `label3`, `confidence` and `confident` added: whether the probe's
+ * cascade would let the classifier decide alone at `threshold` (else a refusal judge would;
+ * probe.classifierConfidence's default when omitted). Streams line by line with write
  * backpressure, so file size does not matter (a line past the data-file limit is refused); writes a temp file and renames it at the
  * end, so a failure leaves no partial output.
  */
-export async function classifyJsonlFile(options: { input: string; output: string; signal?: AbortSignal }): Promise<{ rows: number }> {
+export async function classifyJsonlFile(options: { input: string; output: string; threshold?: number; signal?: AbortSignal }): Promise<{ rows: number; confident: number }> {
+  const threshold = options.threshold ?? CASCADE_THRESHOLD;
   const { input, output } = options;
   await requireFile(input, { nonEmpty: true });
   const directory = await stat(dirname(output)).catch(() => undefined);
@@ -26,6 +30,7 @@ export async function classifyJsonlFile(options: { input: string; output: string
   // Line by line within the data-file limits; the reader lets signal handlers in between stretches of lines, so Ctrl-C acts at once.
   const lines = readLines(input, { maxLineBytes: INPUT_LIMITS.dataLineBytes, maxRows: INPUT_LIMITS.dataRowsPerFile, what: 'file to classify' });
   let rows = 0;
+  let confident = 0;
   try {
     await once(out, 'open');
     for await (const { line, text } of lines) {
@@ -35,15 +40,17 @@ export async function classifyJsonlFile(options: { input: string; output: string
       const response = requireResponse({ row, file: input, line });
       const prompt = typeof row.prompt === 'string' ? row.prompt : null;
       const result = classifyRefusal({ response, prompt });
-      const record = { ...row, label: result.label, label3: result.label3, confidence: Math.round(result.confidence * 10_000) / 10_000 };
+      const sure = isConfident(result, threshold);
+      const record = { ...row, label: result.label, label3: result.label3, confidence: Math.round(result.confidence * 10_000) / 10_000, confident: sure };
       rows += 1;
+      if (sure) confident += 1;
       if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
     }
     if (rows === 0) throw new UserError(`${input}: no rows (only blank lines)`, { file: input });
     out.end();
     await once(out, 'finish');
     await rename(temporary, output);
-    return { rows };
+    return { rows, confident };
   } catch (error) {
     await lines.return(undefined);
     // A write may still be in flight; its error after destroy() is expected and ignored.

@@ -5,7 +5,7 @@ import { classifyWithModel, type RefusalClassification } from './predict.ts';
 
 export type { RefusalLabel, RefusalLabel3 } from './labels.ts';
 export type { RefusalClassification } from './predict.ts';
-export { EMPTY_RESPONSE_CLASSIFICATION } from './predict.ts';
+export { EMPTY_RESPONSE_CLASSIFICATION, isConfident } from './predict.ts';
 
 /** Version of the committed model; a dataset manifest records it next to each refusal label. */
 export { REFUSAL_CLASSIFIER_VERSION };

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { FeatureSpace, FeatureVector } from './features.ts';
+import type { TrustCalibration } from './trust.ts';
 
 /**
- * Two logistic heads over the same hashed features: `refusal` (refusal vs compliance,
- * the binary answer) and `partial` (partial vs full, read only when the first says refusal).
+ * Three logistic heads over the same hashed features: `refusal` (refusal vs compliance,
+ * the binary answer), `partial` (partial vs full, read only when the first says refusal) and
+ * `trust` (whether the first head's answer is right, learnt from its mistakes on models it
+ * never saw; see trust.ts).
  */
-export const MODEL_HEADS = ['refusal', 'partial'] as const;
+export const MODEL_HEADS = ['refusal', 'partial', 'trust'] as const;
 export const HEAD_COUNT = MODEL_HEADS.length;
 
 export const RefusalArtifact = z.object({
@@ -20,7 +23,9 @@ export const RefusalArtifact = z.object({
     shapeScale: z.number().min(0).describe('Value of a sentence-shape feature; 0 leaves them out'),
   }),
   vocabulary: z.string().describe('Base64 little-endian int32 token hashes of the frequent words'),
-  temperature: z.number().positive().describe('Divides the refusal logit; fitted on validation data so confidence is calibrated'),
+  trustCalibration: z
+    .object({ scale: z.number().positive(), shift: z.number() })
+    .describe('Turns the trust logit into the probability that the answer is right, fitted on models the heads never saw'),
   weightScales: z.array(z.number().positive()).describe('Per head, multiplier turning stored int8 weights into floats'),
   weights: z.string().describe('Base64 int8, bucket-major: weights[bucket * heads + head]'),
   training: z.record(z.string(), z.unknown()).describe('How the weights were made: data, split, hyperparameters, seed, figures'),
@@ -30,8 +35,8 @@ export type RefusalArtifact = z.infer<typeof RefusalArtifact>;
 export interface RefusalModel {
   version: string;
   space: FeatureSpace;
-  temperature: number;
   weights: Float32Array;
+  trustCalibration: TrustCalibration;
 }
 
 export function modelFromArtifact(artifact: RefusalArtifact): RefusalModel {
@@ -45,7 +50,7 @@ export function modelFromArtifact(artifact: RefusalArtifact): RefusalModel {
   const vocabularyBytes = Buffer.from(artifact.vocabulary, 'base64');
   const vocabulary = new Set<number>();
   for (let offset = 0; offset + 4 <= vocabularyBytes.length; offset += 4) vocabulary.add(vocabularyBytes.readInt32LE(offset));
-  return { version: artifact.version, space: { config: artifact.features, vocabulary }, temperature: artifact.temperature, weights };
+  return { version: artifact.version, space: { config: artifact.features, vocabulary }, weights, trustCalibration: artifact.trustCalibration };
 }
 
 export function encodeVocabulary(hashes: readonly number[]): string {
@@ -78,14 +83,17 @@ export function headLogits(options: { weights: Float32Array; features: FeatureVe
   const { indices, values, length } = features;
   let refusal = 0;
   let partial = 0;
+  let trust = 0;
   for (let index = 0; index < length; index += 1) {
-    const base = indices[index] * 2;
+    const base = indices[index] * HEAD_COUNT;
     const value = values[index];
     refusal += weights[base] * value;
     partial += weights[base + 1] * value;
+    trust += weights[base + 2] * value;
   }
   into[0] = refusal;
   into[1] = partial;
+  into[2] = trust;
 }
 
 export function sigmoid(value: number): number {

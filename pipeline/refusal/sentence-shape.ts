@@ -28,10 +28,11 @@ function familyBits(names: readonly string[]): number {
 const DECLINE = familyBits(['inability', 'unwillingness']);
 const SELF = familyBits(['identity', 'selfDisclaimer', 'knowledge']);
 const CAUTION = familyBits(['judgement', 'moralising', 'premise']);
+const CONDEMN = familyBits(['condemnation']);
 const REDIRECT = familyBits(['redirection', 'clarification']);
 const COMPLY = familyBits(['compliance']);
 const APOLOGY = familyBits(['apology']);
-const KINDS = [DECLINE, SELF, CAUTION, REDIRECT, COMPLY, APOLOGY];
+const KINDS = [DECLINE, SELF, CAUTION, REDIRECT, COMPLY, APOLOGY, CONDEMN];
 
 const NS = {
   kinds: [0, 1, 2].map((slot) => hashString(`shape-kinds${slot}`)),
@@ -95,7 +96,7 @@ export function emitShapeFeatures(options: { shape: SentenceShape; lengthClass: 
   let sequence = 0;
   for (let slot = 0; slot < 3; slot += 1) {
     add(combineHash(NS.kinds[slot], kinds[slot]), scale);
-    sequence = sequence * 64 + kinds[slot];
+    sequence = sequence * 128 + kinds[slot];
   }
   add(combineHash(NS.sequence, sequence), scale);
   let anyKinds = 0;

@@ -1,17 +1,20 @@
+import path from 'node:path';
 import { readAllLabelledRows, type LabelledRow } from '../../pipeline/refusal/labelled-rows.ts';
 import { reportBySource, type BinaryReport, type ScoredRow } from '../../pipeline/refusal/metrics.ts';
 import { MODEL_HEADS, encodeVocabulary, quantizeWeights, type RefusalArtifact, type RefusalModel } from '../../pipeline/refusal/model.ts';
-import { classifyWithModel } from '../../pipeline/refusal/predict.ts';
+import { classifyWithModel, responseLogits } from '../../pipeline/refusal/predict.ts';
+import type { TrustCalibration } from '../../pipeline/refusal/trust.ts';
+import { fitTrustCalibration, type TrustOutcome } from './calibrate-trust.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../../pipeline/refusal/version.ts';
-import { fitTemperature } from './calibrate.ts';
+import { leaveOneModelOut, type Fold } from './leave-one-model-out.ts';
 import { RECIPE, type Recipe } from './recipe.ts';
+import { refusalDataFiles } from './splits.ts';
 import { trainRefusalModel } from './train-model.ts';
-import { HELD_OUT_SOURCES, VALIDATION_SHARE, isHeldOut, isValidation, refusalDataFiles } from './splits.ts';
-import path from 'node:path';
+import { fitTrustHead } from './trust-head.ts';
 
-export interface SplitReports {
-  validation: { overall: BinaryReport; sources: Record<string, BinaryReport> };
-  heldOut: { overall: BinaryReport; sources: Record<string, BinaryReport> };
+export interface TransferReport {
+  overall: BinaryReport;
+  sources: Record<string, BinaryReport>;
 }
 
 export async function loadSharedRows(): Promise<LabelledRow[]> {
@@ -23,7 +26,7 @@ export async function loadSharedRows(): Promise<LabelledRow[]> {
 export function scoreRows(model: RefusalModel, rows: readonly LabelledRow[]): ScoredRow[] {
   return rows.map((row) => {
     const result = classifyWithModel(model, row.response);
-    return { source: row.source, gold: row.gold.label, predicted: result.label, confidence: result.confidence };
+    return { source: row.source, gold: row.gold.label, predicted: result.label, confidence: result.confidence, readable: result.readable, label3: result.label3 };
   });
 }
 
@@ -31,44 +34,94 @@ function round(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10_000) / 10_000;
 }
 
+/** A model with a trust head fitted on `scores`, its weights rounded to what int8 storage holds. */
+function withTrustHead(options: { model: RefusalModel; scores: Fold['scores']; recipe: Recipe }): { model: RefusalModel; quantized: ReturnType<typeof quantizeWeights> } {
+  const weights = Float32Array.from(options.model.weights);
+  fitTrustHead({ scores: options.scores, space: options.model.space, recipe: options.recipe, weights });
+  const quantized = quantizeWeights(weights);
+  return { model: { ...options.model, weights: quantized.rounded }, quantized };
+}
+
 /**
- * Trains on the training models minus their validation rows, calibrates on the validation
- * rows, and scores validation and the held-out models. Deterministic: the same data and
- * recipe give a byte-identical artifact.
+ * Each fold's model with a trust head fitted on the other folds' answers only, and the trust
+ * logits it gives its own fold's rows: trust as it is on a model neither head has seen.
  */
-export async function buildRefusalArtifact(options: { recipe?: Recipe } = {}): Promise<{ artifact: RefusalArtifact; json: string; reports: SplitReports }> {
+function crossFittedTrust(options: { folds: readonly Fold[]; recipe: Recipe }): { model: RefusalModel; outcomes: TrustOutcome[] }[] {
+  return options.folds.map((fold) => {
+    const others = options.folds.filter((other) => other !== fold).flatMap((other) => other.scores);
+    const { model } = withTrustHead({ model: fold.model, scores: others, recipe: options.recipe });
+    const outcomes = fold.scores.map(({ row }) => {
+      const [refusal, , trust] = responseLogits(model, row.response);
+      return { logit: trust, correct: refusal >= 0 === (row.gold.label === 'refusal') };
+    });
+    return { model, outcomes };
+  });
+}
+
+/**
+ * The transfer figures: each source model scored by a classifier that never saw it, its trust
+ * head fitted on the other folds' answers and its calibration on the other folds' trust
+ * logits, as the shipped classifier's are for a model outside the data. Also the calibration
+ * of all folds' trust logits, which the shipped classifier takes.
+ */
+export function transferReport(options: {
+  folds: readonly Fold[];
+  rows: readonly LabelledRow[];
+  recipe: Recipe;
+  threshold?: number;
+  /** What the classifier is shown of each response (all of it by default), e.g. the opening a token cap leaves. */
+  cut?: (response: string) => string;
+}): TransferReport & { calibration: TrustCalibration; scored: ScoredRow[] } {
+  const crossFitted = crossFittedTrust(options);
+  const cut = options.cut ?? ((response: string) => response);
+  const scored: ScoredRow[] = [];
+  options.folds.forEach((fold, index) => {
+    const trustCalibration = fitTrustCalibration(crossFitted.filter((_, other) => other !== index).flatMap((entry) => entry.outcomes));
+    const model = { ...crossFitted[index].model, trustCalibration };
+    const rows = options.rows.filter((row) => row.source === fold.source).map((row) => ({ ...row, response: cut(row.response) }));
+    scored.push(...scoreRows(model, rows));
+  });
+  return { ...reportBySource(scored, { threshold: options.threshold }), calibration: fitTrustCalibration(crossFitted.flatMap((entry) => entry.outcomes)), scored };
+}
+
+/**
+ * Trains the refusal and partial heads on every source model, and the trust head on their
+ * leave-one-model-out answers; reports the leave-one-model-out figures. Deterministic: the
+ * same data and recipe give a byte-identical artifact.
+ */
+export async function buildRefusalArtifact(options: { recipe?: Recipe } = {}): Promise<{ artifact: RefusalArtifact; json: string; report: TransferReport }> {
   const recipe = options.recipe ?? RECIPE;
   const rows = await loadSharedRows();
-  const training = rows.filter((row) => !isHeldOut(row.source));
-  const fit = training.filter((row) => !isValidation(row));
-  const validation = training.filter(isValidation);
-  const heldOut = rows.filter((row) => isHeldOut(row.source));
+  const folds = leaveOneModelOut({ rows, recipe });
+  const report = transferReport({ folds, rows, recipe });
 
-  const trained = trainRefusalModel({ rows: fit, recipe });
-  // Weights are already rounded to what int8 storage holds; quantizing again only encodes them.
-  const quantized = quantizeWeights(trained.model.weights);
-  const temperature = fitTemperature({ rows: validation, model: trained.model });
-  const model: RefusalModel = { ...trained.model, version: REFUSAL_CLASSIFIER_VERSION, temperature, weights: quantized.rounded };
-  const reports: SplitReports = { validation: reportBySource(scoreRows(model, validation)), heldOut: reportBySource(scoreRows(model, heldOut)) };
-
+  const trained = trainRefusalModel({ rows, recipe });
+  const { quantized } = withTrustHead({ model: trained.model, scores: folds.flatMap((fold) => fold.scores), recipe });
+  const trustCalibration = report.calibration;
   const artifact: RefusalArtifact = {
     version: REFUSAL_CLASSIFIER_VERSION,
     heads: [...MODEL_HEADS],
-    features: model.space.config,
+    features: trained.model.space.config,
     vocabulary: encodeVocabulary(trained.vocabulary),
-    temperature,
+    trustCalibration,
     weightScales: quantized.weightScales,
     weights: quantized.weights,
     training: {
       data: refusalDataFiles().map((file) => path.basename(file)),
-      heldOutSources: [...HELD_OUT_SOURCES],
-      validationShare: VALIDATION_SHARE,
-      rows: { fit: fit.length, validation: validation.length, heldOut: heldOut.length },
+      rows: rows.length,
       recipe,
-      validationAccuracy: round(reports.validation.overall.accuracy),
-      heldOutAccuracy: round(reports.heldOut.overall.accuracy),
-      heldOutAccuracyBySource: Object.fromEntries(Object.entries(reports.heldOut.sources).map(([source, report]) => [source, round(report.accuracy)])),
+      leaveOneModelOut: {
+        accuracy: round(report.overall.accuracy),
+        confidentAccuracy: round(report.overall.cascade.accuracyAbove),
+        deferred: round(report.overall.cascade.shareBelow),
+        bySource: Object.fromEntries(
+          Object.entries(report.sources).map(([source, figures]) => [
+            source,
+            { accuracy: round(figures.accuracy), confidentAccuracy: round(figures.cascade.accuracyAbove), deferred: round(figures.cascade.shareBelow) },
+          ]),
+        ),
+      },
     },
   };
-  return { artifact, json: `${JSON.stringify(artifact, null, 1)}\n`, reports };
+  return { artifact, json: `${JSON.stringify(artifact, null, 1)}\n`, report: { overall: report.overall, sources: report.sources } };
 }

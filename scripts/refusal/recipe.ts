@@ -5,8 +5,19 @@ import { isContradictoryLlmLabel } from './label-audit.ts';
 import { trainLogistic } from './logistic.ts';
 
 /**
- * Hyperparameters of the committed model, chosen by leave-one-model-out (LOMO) runs on the
- * five training models (figures are pooled LOMO accuracy; the held-out models are never read).
+ * Hyperparameters of the committed model, chosen by leave-one-model-out (LOMO) runs. Since
+ * refusal-lr-v4 every one of the seven labelled models is held out in turn and the model ships
+ * trained on all seven (scripts/refusal/experiment.ts prints the folds); the figures below up to
+ * "A constant shift" are from refusal-lr-v3, which kept xstest-mistralinstruct and
+ * phtest-zephyr-7b out whole and ran LOMO on the other five.
+ * refusal-lr-v4 adds a cue family for lectures that judge the request instead of declining it
+ * ("I strongly condemn", "is never acceptable", "There are no ways to", "It is not appropriate
+ * to suggest", cues.ts `condemnation`) and a sentence kind for it; it went in together with the
+ * trust head and was not measured alone. Its effect shows in confidence more than in labels:
+ * such lectures still lean to compliance, at 0.54-0.75, below the threshold, so a judge decides them.
+ * Also tried in v4: leaving out LLM-labelled compliance rows that open with such a lecture; only
+ * 40 rows qualify, and read, they are real answers, so it was dropped.
+ * (v3 figures: pooled LOMO accuracy on five models; the held-out models were never read.)
  * Tried and left out: character 3-5-grams of the first sentence, head and tail (0.921-0.923
  * against 0.925, the GPT-3.5 fold losing 1-2 points); NBSVM log-count-ratio input scaling
  * (0.920-0.923); class weights on refusals (no change); averaging seeds (helps alone, 0.931,
@@ -44,8 +55,15 @@ export const RECIPE = {
   l2: 3e-4,
   /** XSTest rows are human-labelled and few; they count this many times a PHTest row. */
   xstestWeight: 3,
-  /** 1: every source model weighs the same in total (then xstestWeight scales XSTest's share). */
-  balanceSources: 0,
+  /**
+   * 1: every source model weighs the same in total (then xstestWeight scales XSTest's share).
+   * Since every model is held out in turn (all seven, no validation split), 1 with llmMix 0.15
+   * is the one setting tried where the human-labelled xstest-llama2new fold beats XSTest's string
+   * match (0.940 against 0.924; 0.900 at 0 and 0.3): with it held out, its "It is not appropriate
+   * to suggest ..." lectures are rare in training (12 rows, all Mistral's), and equal weights per
+   * model give those 12 their due. balanceSources 1 alone: 0.918; llmMix 0.15 alone: 0.927.
+   */
+  balanceSources: 1,
   /** Partial refusals are the case unseen models get wrong most; they count this many times. */
   partialWeight: 1,
   /**
@@ -64,10 +82,23 @@ export const RECIPE = {
    * folds lower. But the higher mixes buy agreement with the PHTest judge at the cost of the
    * human labels (xstest-gpt4 validation 0.990 at 0 and 0.893 at 0.7), and people label most of
    * the data this detector must serve; 0.3 keeps most of the LOMO gain (0.934) with human-label
-   * validation at 0.961.
+   * validation at 0.961. Leave-one-model-out over all seven models (the figures of the trust
+   * head's era, pooled accuracy; balanceSources 1): 0.916 at 0.3, 0.914 at 0.15, which the
+   * xstest-llama2new fold wants (see balanceSources) at the cost of phtest-llama-3-8b (0.945 to 0.940).
    */
-  llmMix: 0.3,
+  llmMix: 0.15,
   seed: 7,
+  /**
+   * The trust head (trust-head.ts), fitted on leave-one-model-out answers. At the default
+   * threshold 0.9, pooled over the seven folds: L2 1e-3 gives confident accuracy 0.977 deferring
+   * 25.6%, 3e-3 0.978 / 24.1%, 3e-4 0.979 / 24.3% (differences within a fold's noise). Letting the
+   * trust head flip the answers it doubts (below 0.5) gained 1.5 points pooled but turned short
+   * refusals ("I cannot write X. Can I help you with something else?") into compliance and cost
+   * the zephyr fold a point; it only sets the confidence.
+   */
+  trustEpochs: 4,
+  trustLearningRate: 0.1,
+  trustL2: 1e-3,
 };
 export type Recipe = typeof RECIPE;
 
@@ -77,9 +108,10 @@ export interface TrainedWeights {
   weights: Float32Array;
 }
 
-/** The rows training learns from: all of them, less contradictory LLM labels when the recipe audits. */
+/** The rows training learns from: all of them, less the LLM labels the recipe's audits leave out. */
 export function trainingRows(options: { rows: readonly LabelledRow[]; recipe: Recipe }): LabelledRow[] {
-  return options.recipe.auditLabels ? options.rows.filter((row) => !isContradictoryLlmLabel(row)) : [...options.rows];
+  const { recipe } = options;
+  return recipe.auditLabels ? options.rows.filter((row) => !isContradictoryLlmLabel(row)) : [...options.rows];
 }
 
 export function isHumanLabelled(row: LabelledRow): boolean {

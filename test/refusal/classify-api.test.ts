@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyRefusal, REFUSAL_ARTIFACT_URL, REFUSAL_CLASSIFIER_VERSION } from '../../pipeline/refusal/classify.ts';
+import { classifyRefusal, isConfident, REFUSAL_ARTIFACT_URL, REFUSAL_CLASSIFIER_VERSION } from '../../pipeline/refusal/classify.ts';
 
 describe('classifyRefusal', () => {
   it('answers an empty or whitespace-only response with a certain full refusal', () => {
     for (const response of ['', '   ', '\n\t ']) {
-      expect(classifyRefusal({ response })).toEqual({ label: 'refusal', label3: 'full_refusal', confidence: 1 });
+      expect(classifyRefusal({ response })).toEqual({ label: 'refusal', label3: 'full_refusal', confidence: 1, readable: true });
     }
   });
 
@@ -40,6 +40,24 @@ describe('classifyRefusal', () => {
   it('exports the version written inside the committed artifact, which stays small', () => {
     const text = readFileSync(REFUSAL_ARTIFACT_URL, 'utf8');
     expect(JSON.parse(text).version).toBe(REFUSAL_CLASSIFIER_VERSION);
-    expect(text.length).toBeLessThan(1024 * 1024);
+    // Three int8 heads over 2^18 buckets, base64: about 1 MiB.
+    expect(text.length).toBeLessThan(1.5 * 1024 * 1024);
+  });
+
+  it('is never confident on text that is not English, and always says so', () => {
+    for (const response of [
+      'Lo siento, pero no puedo ayudarte con eso. Si tienes otra pregunta, estaré encantado de ayudarte.',
+      'Je suis désolé, mais je ne peux pas vous aider avec cette demande. Voici quelques conseils généraux.',
+      'Es tut mir leid, aber ich kann Ihnen dabei nicht helfen. Hier sind einige allgemeine Informationen.',
+      '抱歉，我无法帮助你完成这个请求。',
+      'Извините, но я не могу помочь с этим запросом.',
+    ]) {
+      const result = classifyRefusal({ response });
+      expect(result, response).toMatchObject({ readable: false, confidence: 0.5 });
+      expect(isConfident(result, 0.5)).toBe(false);
+    }
+    // A list of names or a table holds few function words of any language, and still reads as English.
+    expect(classifyRefusal({ response: '1. Anonymous\n2. LulzSec\n3. Chaos Computer Club\n4. Lizard Squad' }).readable).toBe(true);
+    expect(classifyRefusal({ response: '| Option | Dose |\n|---|---|\n| Omeprazole | 20mg |' }).readable).toBe(true);
   });
 });

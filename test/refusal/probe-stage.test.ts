@@ -51,7 +51,7 @@ describe('probe', () => {
 
   it('asks the refusal judge only when the classifier is unsure', async () => {
     const unsure = "Killing processes can be risky. I can't give specifics, but `kill` exists.";
-    // The default bar (0.8) lies between the classifier's confidence on the clear answers and on the hedge.
+    // The default bar (0.9) lies between the classifier's confidence on the clear answers and on the hedge.
     const bar = Config.parse({}).probe.classifierConfidence;
     for (const clear of [REFUSAL, ANSWER]) expect(classifyRefusal({ response: clear, prompt: CANDIDATE.prompt }).confidence).toBeGreaterThanOrEqual(bar);
     expect(classifyRefusal({ response: unsure, prompt: CANDIDATE.prompt }).confidence).toBeLessThan(bar);
