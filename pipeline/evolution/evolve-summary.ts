@@ -1,6 +1,6 @@
 import { lineageOf, type DatasetRecord } from '../schemas/candidate.ts';
 import type { EvolveConfig } from '../schemas/evolve.ts';
-import { FATE_REWARD, operatorStats } from './bandit.ts';
+import { operatorStats } from './bandit.ts';
 import type { EvolveState } from './evolve-state.ts';
 import { operatorVersions } from './operators.ts';
 import { MUTATE_TEMPLATE_VERSION } from './mutate-prompt.ts';
@@ -29,9 +29,6 @@ export function summariseEvolve(options: { evolve: EvolveState; config: EvolveCo
     })),
   };
 }
-
-/** The reward each fate earns, for readers of the manifest. */
-export const REWARDS = FATE_REWARD;
 
 function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
