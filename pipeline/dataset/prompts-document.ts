@@ -23,6 +23,14 @@ function temperatures(roles: { model: string; temperature?: number }[], fallback
   return roles.map((role) => `\`${role.model}\` ${role.temperature ?? fallback}`).join(', ');
 }
 
+/** Who answers the refusal-judge prompt in this run: the configured judge, the first judge by default, or no one. */
+function refusalJudgeWho(config: Config): string {
+  const judge = config.refusalJudge;
+  if (!judge) return 'No refusal judge in this run (`refusalJudge` is null, or the first judge has no baseURL): the embedded classifier decides every target response, and this prompt is never sent.';
+  const byDefault = JSON.stringify(judge) === JSON.stringify(config.judges[0]) ? ' (the first judge, by default)' : '';
+  return `The refusal judge, \`${judge.model}\`${byDefault}, for target responses the embedded classifier is unsure of or cannot read (temperature ${REFUSAL_JUDGE_TEMPERATURE}).`;
+}
+
 function publishedPrompts(config: Config): PublishedPrompt[] {
   return [
     {
@@ -46,7 +54,7 @@ function publishedPrompts(config: Config): PublishedPrompt[] {
     {
       title: 'Refusal judging',
       version: REFUSAL_JUDGE_TEMPLATE_VERSION,
-      who: `The refusal judge, when one is configured, for target responses the embedded classifier is unsure of (temperature ${REFUSAL_JUDGE_TEMPERATURE}); otherwise it is never called.`,
+      who: refusalJudgeWho(config),
       messages: REFUSAL_JUDGE_MESSAGES,
       placeholders: '`{fenced}`: the candidate between `<prompt>` tags and the target\'s response between `<response>` tags.',
       outputName: OUTPUT_NAMES.refusalVerdict,

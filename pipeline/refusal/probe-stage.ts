@@ -18,7 +18,7 @@ export async function probe(candidate: JudgedCandidate, context: StageContext): 
 
 async function probeTarget(options: { candidate: JudgedCandidate; target: LanguageModel; index: number; context: StageContext }): Promise<ProbeResult> {
   const { candidate, target, index, context } = options;
-  const { samples, classifierConfidence } = context.config.probe;
+  const { samples, classifierConfidence, maxTokens } = context.config.probe;
   const results = await Promise.all(
     Array.from({ length: samples }, (_, sample) =>
       sampleTarget({
@@ -26,6 +26,7 @@ async function probeTarget(options: { candidate: JudgedCandidate; target: Langua
         prompt: candidate.prompt,
         sample,
         temperature: context.config.targets[index]?.temperature,
+        maxTokens: maxTokens ?? undefined,
         refusalJudge: context.models.refusalJudge,
         minConfidence: classifierConfidence,
         signal: context.signal,

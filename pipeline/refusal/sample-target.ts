@@ -10,6 +10,8 @@ export interface SampleTargetOptions {
   sample: number;
   /** The role's configured temperature; the targets' default when it sets none. */
   temperature?: number;
+  /** Longest answer asked for, in tokens; the endpoint's own limit when absent. */
+  maxTokens?: number;
   /** Decides when the classifier is unsure; null to always trust the classifier. */
   refusalJudge: LanguageModel | null;
   minConfidence: number;
@@ -26,6 +28,7 @@ export async function sampleTarget(options: SampleTargetOptions): Promise<ProbeS
     messages: [{ role: 'user', content: options.prompt }],
     temperature: options.temperature ?? TARGET_TEMPERATURE,
     seed: options.sample,
+    ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
     signal: options.signal,
   });
   return detectRefusal({ prompt: options.prompt, response: text, judge: options.refusalJudge, minConfidence: options.minConfidence, signal: options.signal });

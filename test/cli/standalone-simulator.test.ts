@@ -58,12 +58,13 @@ describe('a role whose baseURL serves a standalone scarecrow sim', () => {
       generator: { model: 'sim-generator', baseURL: real.url },
       judges: [{ model: 'sim-judge-1', baseURL: standalone.url }, { model: 'sim-judge-2' }],
     });
-    expect(result.stderr).toContain('PARTLY SIMULATED: judges[0] (sim-judge-1), judges[1] (sim-judge-2) and targets[0] (sim-target) have no baseURL or point at a standalone scarecrow simulator (`scarecrow sim`)');
-    expect(result.stderr).toContain('PARTLY SIMULATED DATA: judges[0] (sim-judge-1), judges[1] (sim-judge-2) and targets[0] (sim-target) were scarecrow\'s simulator');
+    expect(result.stderr).toContain('PARTLY SIMULATED: judges[0] (sim-judge-1), judges[1] (sim-judge-2), targets[0] (sim-target) and refusalJudge (sim-judge-1) have no baseURL or point at a standalone scarecrow simulator (`scarecrow sim`)');
+    expect(result.stderr).toContain('PARTLY SIMULATED DATA: judges[0] (sim-judge-1), judges[1] (sim-judge-2), targets[0] (sim-target) and refusalJudge (sim-judge-1) were scarecrow\'s simulator');
     expect(result.stderr).toContain('give every role a baseURL of a real model server, not a scarecrow simulator,');
     expect(manifest.simulated).toBe(true);
-    expect(manifest.simulated_roles).toEqual(['judges[0]', 'judges[1]', 'targets[0]']);
-    expect(card).toContain('PARTLY SIMULATED DATA: judges[0] (sim-judge-1), judges[1] (sim-judge-2) and targets[0] (sim-target) were');
+    // judges[0] names a baseURL, so it is also the refusal judge by default: simulated like itself.
+    expect(manifest.simulated_roles).toEqual(['judges[0]', 'judges[1]', 'targets[0]', 'refusalJudge']);
+    expect(card).toContain('PARTLY SIMULATED DATA: judges[0] (sim-judge-1), judges[1] (sim-judge-2), targets[0] (sim-target) and refusalJudge (sim-judge-1) were');
     expect(card).toContain('- Generator: `sim-generator`, ');
     expect(card).toContain('`sim-judge-1` (simulator), `sim-judge-2` (simulator)');
   }, 120_000);

@@ -18,7 +18,8 @@ describe('a queue run with a role on a standalone scarecrow sim', () => {
     const loaded = smallConfig({ generator: role('sim-generator'), judges: [role('sim-judge-1'), role('sim-judge-2')], targets: [role('sim-target')] });
 
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
-    expect(reference.simulatedRoles).toEqual(['generator', 'judges[0]', 'judges[1]', 'targets[0]']);
+    // The first judge names a baseURL, so it is the refusal judge too, by default.
+    expect(reference.simulatedRoles).toEqual(['generator', 'judges[0]', 'judges[1]', 'targets[0]', 'refusalJudge']);
 
     await queue.startWorkers();
     const outputDir = await temp.make();
