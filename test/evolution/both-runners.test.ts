@@ -62,11 +62,12 @@ describe('search rounds', () => {
 
   it('resume in-process after a stop during the rounds, reusing the rounds’ results, with the same dataset', async () => {
     const loaded = evolved({ simulator: { seed: 4, latencyMs: 15 } });
-    const reference = await runInProcess({ loaded, outputDir: await temp.make() });
+    // The journal is what is tested: with the response cache, calls lost to the stop would be answered from it, not paid again.
+    const reference = await runInProcess({ loaded, outputDir: await temp.make(), cache: false });
     const outputDir = await temp.make();
     const stop = new AbortController();
     const stopped = runInProcess({
-      loaded, outputDir, signal: stop.signal,
+      loaded, outputDir, signal: stop.signal, cache: false,
       onEvent: (event) => {
         if (event.type === 'stage-start' && event.stage === 'evolve') setTimeout(() => stop.abort(), 250);
       },
@@ -76,7 +77,7 @@ describe('search rounds', () => {
     const roundResults = journal.split('\n').filter((line) => /^\{"id":"(?:mutate|evolve-judge|screen|evolve-probe)/.test(line)).length;
     expect(roundResults).toBeGreaterThan(0);
 
-    const resumed = await runInProcess({ loaded, outputDir });
+    const resumed = await runInProcess({ loaded, outputDir, cache: false });
     expect(await datasetFiles(resumed.exported.dir)).toEqual(await datasetFiles(reference.exported.dir));
     expect(resumed.exported.manifest.extra.resumed_results as number).toBeGreaterThan(roundResults - 1);
     expect(resumed.exported.manifest.usage).toEqual(reference.exported.manifest.usage);
