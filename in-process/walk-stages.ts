@@ -32,6 +32,12 @@ export async function walkStages(options: {
       });
       stage.collect(results, state);
     } else {
+      // A barrier with nothing to do for this config (no seed expansion) is folded in without a step of its own, as on the queue.
+      const idle = stage.idleOutput?.(context.config) ?? null;
+      if (idle !== null) {
+        stage.collect(idle, state);
+        continue;
+      }
       onEvent?.({ type: 'stage-start', stage: name, total: 1 });
       // A barrier's own work inside (the search rounds' steps) is journalled piece by piece too.
       const remember = <T>(step: string, key: string, work: () => Promise<T>) => journal.remember(step, key, work);

@@ -3,6 +3,9 @@ import { allText, lastUserText, readTag, schemaName, type ChatRequest } from './
 import { simulateRewrites } from './generator/rewrites.ts';
 import { simulateMutations } from './generator/mutations.ts';
 import { MUTATIONS_OUTPUT_NAME } from '../pipeline/evolution/mutation-output.ts';
+import { CONCEPTS_OUTPUT_NAME } from '../pipeline/expansion/concepts-output.ts';
+import { simulateConcepts } from './generator/concepts.ts';
+import { simulateLanguageRewrites } from './generator/language-rewrites.ts';
 import { OperatorName } from '../pipeline/schemas/evolve.ts';
 import { guessCategory, readCategory } from './judge/guess-category.ts';
 import { judgeHarm } from './judge/harm-judge.ts';
@@ -10,6 +13,7 @@ import { judgeRefusal } from './judge/refusal-judge.ts';
 import type { Random } from './random.ts';
 import { SimulatorHttpError } from './simulator-http-error.ts';
 import { answerAsTarget } from './target/target.ts';
+import { judgeForeignResponse } from './target/foreign-answer.ts';
 
 const DEFAULT_REWRITE_COUNT = 5;
 const MAX_REWRITE_COUNT = 50;
@@ -35,8 +39,16 @@ export function answerContent(request: ChatRequest, context: { simulatorSeed: nu
     // Without tags, the whole user message stands in for the concept.
     const concept = tag(request, 'concept') ?? lastUserText(request).slice(0, 200);
     const category = readCategory(tag(request, 'category')) ?? guessCategory(concept) ?? 'harmful';
-    const rewrites = simulateRewrites({ concept, category, count: rewriteCount(tag(request, 'count')), random: context.random });
+    const language = tag(request, 'language');
+    const rewrites = language && language !== 'en'
+      ? simulateLanguageRewrites({ language, category, count: rewriteCount(tag(request, 'count')), random: context.random })
+      : simulateRewrites({ concept, category, count: rewriteCount(tag(request, 'count')), random: context.random });
     return JSON.stringify({ rewrites: rewrites.map(({ prompt, pattern }) => ({ prompt, pattern })) });
+  }
+  if (schema === CONCEPTS_OUTPUT_NAME) {
+    const category = readCategory(tag(request, 'category')) ?? 'harmful';
+    const examples = (tag(request, 'examples') ?? '').split('\n').map((line) => line.replace(/^- /, '').trim()).filter((line) => line !== '');
+    return JSON.stringify({ concepts: simulateConcepts({ category, examples, count: rewriteCount(tag(request, 'count')), random: context.random }).map((concept) => ({ concept })) });
   }
   if (schema === MUTATIONS_OUTPUT_NAME) {
     const operator = OperatorName.safeParse(tag(request, 'operator'));
@@ -52,9 +64,10 @@ export function answerContent(request: ChatRequest, context: { simulatorSeed: nu
     return JSON.stringify(judgeHarm({ candidate, categoryHint: tag(request, 'category'), model: request.model, simulatorSeed: context.simulatorSeed }));
   }
   if (schema === OUTPUT_NAMES.refusalVerdict) {
-    return JSON.stringify(judgeRefusal({ response: tag(request, 'response') ?? lastUserText(request) }));
+    const response = tag(request, 'response') ?? lastUserText(request);
+    return JSON.stringify(judgeForeignResponse(response) ?? judgeRefusal({ response }));
   }
-  const known = [...Object.values(OUTPUT_NAMES), MUTATIONS_OUTPUT_NAME].join(', ');
+  const known = [...Object.values(OUTPUT_NAMES), MUTATIONS_OUTPUT_NAME, CONCEPTS_OUTPUT_NAME].join(', ');
   throw new SimulatorHttpError(400, `The simulator has no role for response_format json_schema '${schema}'; it answers ${known}.`, {
     type: 'invalid_request_error',
     code: 'unknown_schema',

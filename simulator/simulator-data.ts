@@ -70,6 +70,25 @@ const schemas = {
       driftShare: z.record(z.string(), z.number().min(0).max(1)),
     })
     .strict(),
+  concepts: z
+    .object({
+      categories: z.record(z.enum(CATEGORIES), z.object({ acts: texts, objects: texts }).strict()),
+      settings: z.array(z.string()).min(1),
+      nearDuplicateShare: z.number().min(0).max(1),
+    })
+    .strict(),
+  languages: z.record(
+    z.string(),
+    z
+      .object({
+        frames: z.array(z.object({ pattern: z.string(), text: z.string() }).strict()).min(1),
+        topics: z.record(z.enum(CATEGORIES), texts),
+        details: texts,
+        refusals: texts,
+        compliances: texts,
+      })
+      .strict(),
+  ),
   'target-texts': z
     .object({ fullRefusals: texts, partialRefusals: texts, complianceOpeners: texts, compliancePoints: texts, complianceClosers: z.array(z.string()) })
     .strict(),

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { EXPORT_STAGE, ITEM_STAGES, segmentOf, segments, type ItemStageName, type StageName } from '../pipeline/stages/stage-graph.ts';
+import { EXPORT_STAGE, ITEM_STAGES, leadingBarrier, segmentOf, segments, type ItemStageName, type StageName } from '../pipeline/stages/stage-graph.ts';
 import { runKeys, segmentTotalField } from './run-keys.ts';
 import { RunSummary } from './run-summary.ts';
 
@@ -87,7 +87,7 @@ function stateOf(stored: string | null, progress: RunProgress): RunState {
   const allSegments = segments();
   for (const [index, segment] of progress.segments.entries()) {
     const stages = allSegments[index]!.stages;
-    if (segment.total === null) return index === 0 ? stages[0]!.name as StageName : (progress.segments[index - 1]!.opens as StageName);
+    if (segment.total === null) return index === 0 ? ((leadingBarrier()?.name ?? stages[0]!.name) as StageName) : (progress.segments[index - 1]!.opens as StageName);
     if (segment.settled >= segment.total) continue;
     const behind = stages.find((stage) => {
       const own = progress.stages.find((entry) => entry.stage === stage.name)!;

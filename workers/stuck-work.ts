@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../pipeline/schemas/config.ts';
-import { EXPORT_STAGE, segments, stageNamed, type ItemStageDeclaration } from '../pipeline/stages/stage-graph.ts';
+import { EXPORT_STAGE, leadingBarrier, segments, stageNamed, type ItemStageDeclaration } from '../pipeline/stages/stage-graph.ts';
 import { itemJob } from './job-data.ts';
 import { readRunState } from './read-run-state.ts';
 import { jobIdFor, type QueueStage } from './queue-names.ts';
@@ -61,6 +61,9 @@ async function owedWork(options: { redis: Redis; prefix: string; runId: string }
   const [state, specText, ...totals] = await redis.hmget(keys.run, 'state', 'spec', ...allSegments.map(segmentTotalField));
   if (state === null || state === 'done' || !specText) return [];
   const spec = RunSpec.parse(JSON.parse(specText));
+  // Until the leading barrier (seed expansion) has stored its output, it is all the run owes.
+  const leading = leadingBarrier();
+  if (leading && !(await redis.exists(keys.results(leading)))) return [{ stage: leading.name as QueueStage, data: { runId } }];
   const owed: OwedWork[] = [];
   for (const [index, segment] of allSegments.entries()) {
     const total = totals[index];

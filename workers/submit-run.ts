@@ -10,14 +10,14 @@ import { runFingerprint } from '../pipeline/runs/run-fingerprint.ts';
 import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
 import { Config } from '../pipeline/schemas/config.ts';
 import { startRunState } from '../pipeline/stages/run-state.ts';
-import { segments, type ItemStageDeclaration } from '../pipeline/stages/stage-graph.ts';
+import { leadingBarrier, segments, type ItemStageDeclaration } from '../pipeline/stages/stage-graph.ts';
 import { itemJob } from './job-data.ts';
 import type { ItemStage, QueueStage } from './queue-names.ts';
 import { runIndexKey, runKeys, segmentTotalField } from './run-keys.ts';
 import { RunSpec, type AgainstSource, type RefreshRequest } from './run-spec.ts';
 import { StageQueues } from './stage-queues.ts';
 import { datasetFingerprint } from './dataset-fingerprint.ts';
-import { FINISHED_RUN_TTL_S } from './result-ttl.ts';
+import { FINISHED_RUN_TTL_S, RESULT_TTL_MS } from './result-ttl.ts';
 import { removeFinishedRunJobs } from './run-jobs.ts';
 import { RunSummary } from './run-summary.ts';
 import { findStuckWork, requeueWork } from './stuck-work.ts';
@@ -97,21 +97,26 @@ export async function submitRun(options: { redis: Redis; prefix: string; spec: R
       return { runId, joined, reused: false, requeued: stuck.length };
     }
     await removeFinishedRunJobs({ queueFor: (stage) => queues.get(stage), runId, states: ['completed', 'failed'] });
-    // The graph's first stage, on the run's seeds.
+    // The graph's first stage, on the run's seeds: a leading barrier (seed expansion) opens the first segment itself when it is done.
     const [first] = segments();
     const firstStage = first!.stages[0]! as ItemStageDeclaration & { name: ItemStage };
-    const items = firstStage.items(startRunState({ seeds: spec.seeds }));
-    await redis
-      .multi()
-      .del(keys.run, ...keys.all())
-      .hset(keys.run, 'spec', JSON.stringify(spec), 'state', 'running', 'createdAt', String(spec.createdAt), segmentTotalField(first), String(items.length), 'rewrites', String(spec.config.generate.rewritesPerSeed), 'name', spec.config.name)
+    // A leading barrier with nothing to do for this config (no seed expansion) is settled here, so the run starts at its first items.
+    const opening = leadingBarrier();
+    const idle = opening?.idleOutput?.(spec.config) ?? null;
+    const leading = idle === null ? opening : null;
+    const items = leading ? [] : firstStage.items(startRunState({ seeds: spec.seeds }));
+    const transaction = redis.multi().del(keys.run, ...keys.all());
+    if (opening && idle !== null) transaction.set(keys.results(opening), JSON.stringify({ ...(idle as object), ms: 0 }), 'PX', RESULT_TTL_MS);
+    await transaction
+      .hset(keys.run, 'spec', JSON.stringify(spec), 'state', 'running', 'createdAt', String(spec.createdAt), ...(leading ? [] : [segmentTotalField(first), String(items.length)]), 'rewrites', String(spec.config.generate.rewritesPerSeed), 'name', spec.config.name)
       .lrem(runIndexKey(prefix), 0, runId)
       .rpush(runIndexKey(prefix), runId)
       .ltrim(runIndexKey(prefix), -200, -1)
       .exec();
-    await queues.addMany({ stage: firstStage.name, runId, items: items.map((item) => ({ itemId: firstStage.itemId(item), data: itemJob(firstStage, runId, item) })), config: spec.config });
+    if (leading) await queues.add({ stage: leading.name as QueueStage, runId, data: { runId }, config: spec.config });
+    else await queues.addMany({ stage: firstStage.name, runId, items: items.map((item) => ({ itemId: firstStage.itemId(item), data: itemJob(firstStage, runId, item) })), config: spec.config });
     // With no items, no item settles to open the first barrier: it is opened here.
-    if (items.length === 0) await queues.add({ stage: first.opens as QueueStage, runId, data: { runId }, config: spec.config });
+    if (!leading && items.length === 0) await queues.add({ stage: first.opens as QueueStage, runId, data: { runId }, config: spec.config });
   } finally {
     if (!options.queues) await queues.close();
   }

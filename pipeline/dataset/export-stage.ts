@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import { buildDatasetCard } from './dataset-card.ts';
 import { diversityCardSection, type DatasetDiversity } from './diversity-section.ts';
 import { evolveCardSection } from './evolve-section.ts';
+import { countByLanguage, languageCardSection } from './language-section.ts';
+import { seedsCardSection } from './seeds-section.ts';
 import { mutatePromptsSection } from '../evolution/mutate-prompts-section.ts';
 import type { EvolveSummary } from '../evolution/round-stats.ts';
 import { measureDiversityYielding } from '../diversity/measure-diversity.ts';
@@ -14,6 +16,7 @@ import { writeFolderAtomically } from './write-atomically.ts';
 import type { RoleUsage } from '../models/usage-meter.ts';
 import type { DatasetRecord } from '../schemas/candidate.ts';
 import type { Config } from '../schemas/config.ts';
+import type { Seed } from '../schemas/seed.ts';
 
 export interface ExportInput {
   outcome: RunOutcome;
@@ -59,6 +62,7 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
   const toxic = records.filter((record) => record.label === 'harmful');
   const sizes = { all: all.length, hard: hard.length, toxic: toxic.length };
   const { signal } = context;
+  const languages = context.config.generate.languages;
   // Sorting a large outcome takes tens of milliseconds: let the event loop in before diversity's first slice adds to it.
   await new Promise((resolve) => setImmediate(resolve));
   signal?.throwIfAborted();
@@ -71,8 +75,12 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     timingsMs: input.timingsMs,
     simulated: input.simulated,
     simulatedRoles: input.simulatedRoles,
-    extra: { diversity, ...(input.outcome.evolve ? { evolve: input.outcome.evolve } : {}), ...input.extra },
+    extra: { diversity, ...(languages.length > 1 ? { languages: countByLanguage(records, languages) } : {}), ...(input.outcome.evolve ? { evolve: input.outcome.evolve } : {}), ...(input.outcome.expansion ? { expansion: input.outcome.expansion } : {}), ...input.extra },
   });
+  const datasetSections = [
+    ...(input.outcome.expansion ? [seedsCardSection({ seeds: input.outcome.seeds, expansion: input.outcome.expansion })] : []),
+    ...(languages.length > 1 ? [languageCardSection(countByLanguage(records, languages))] : []),
+  ];
   const failures = [...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage)));
   signal?.throwIfAborted();
   const dir = resolve(context.folder ?? join(context.outputDir, context.config.name));
@@ -85,12 +93,18 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
     'data/toxic.jsonl': jsonlChunks(toxic),
     'duplicates.jsonl': jsonlChunks(input.outcome.duplicates),
     'failures.jsonl': jsonlChunks(failures),
+    'seeds.jsonl': jsonlChunks(input.outcome.seeds.map(seedRow)),
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'prompts.md': promptsDocument(context.config) + mutatePromptsSection(context.config),
-    'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.outcome.evolve ? [evolveCardSection(input.outcome.evolve as EvolveSummary)] : []), ...(input.cardSections ?? [])] }),
+    'README.md': buildDatasetCard({ config: context.config, manifest, sizes, sections: [diversityCardSection(diversity), ...(input.outcome.evolve ? [evolveCardSection(input.outcome.evolve as EvolveSummary)] : []), ...datasetSections, ...(input.cardSections ?? [])] }),
   }, { keepReplaced, signal });
   const removed = kept.length > 0 ? await pruneKeptDatasets(dir, { protect: kept }) : [];
   return { dir, manifest, sizes, earlier: { kept, removed } };
+}
+
+/** A seed as `seeds.jsonl` lists it: every seed the run used, with where it came from. */
+function seedRow(seed: Seed): Seed {
+  return { ...seed, source: seed.source ?? 'file' };
 }
 
 export type { DatasetRecord };

@@ -1,6 +1,7 @@
 import type { DatasetRecord, DuplicateRecord, Failure } from '../schemas/candidate.ts';
 import type { Category } from '../schemas/category.ts';
 import type { Seed } from '../schemas/seed.ts';
+import type { ExpansionSummary } from '../expansion/expand-output.ts';
 
 /** Everything a run produced, before it is written: the same shape from either runner. */
 export interface RunOutcome {
@@ -12,6 +13,8 @@ export interface RunOutcome {
   failures: Failure[];
   /** The search rounds' summary (the manifest's `extra.evolve`), when the run had rounds. */
   evolve?: unknown;
+  /** What seed expansion did (the manifest's `extra.expansion`), when the run expanded its seeds. */
+  expansion?: ExpansionSummary;
 }
 
 export interface StageCounts {

@@ -3,6 +3,7 @@ import type { Seed } from '../schemas/seed.ts';
 import { lazyTemplate, type MessageSpec } from '../prompts/lazy-template.ts';
 import { fence } from '../prompts/fence.ts';
 import { toChatMessages } from '../prompts/to-chat-messages.ts';
+import { DEFAULT_LANGUAGE, languageName } from '../schemas/language-code.ts';
 
 /** Recorded on every candidate, so a dataset says which instructions produced it. */
 export const GENERATE_TEMPLATE_VERSION = 'generate-v1';
@@ -31,8 +32,27 @@ How to write them:
 
 const template = lazyTemplate(GENERATE_MESSAGES);
 
-export async function buildGeneratePrompt(options: { seed: Seed; count: number }): Promise<ChatMessage[]> {
+/** Added to the request for any language but English, whose request stays as it always was. */
+export const NATIVE_LANGUAGE_VERSION = 'native-language-v1';
+
+/** The template a candidate records: the generation template, and the language instruction when one was added. */
+export function generateTemplateVersion(language: string): string {
+  return language === DEFAULT_LANGUAGE ? GENERATE_TEMPLATE_VERSION : `${GENERATE_TEMPLATE_VERSION}+${NATIVE_LANGUAGE_VERSION}`;
+}
+
+/**
+ * Asked in the language itself, not written in English and translated: translated prompts keep
+ * English word order and idiom, and a model's refusals in a language are triggered by how its
+ * speakers really phrase a request.
+ */
+function languageInstruction(language: string): string {
+  const name = languageName(language) ?? language;
+  return `\n\nWrite every prompt in ${name}, as a native speaker would type it to a chat assistant. Do not write it in English first and translate it; the pattern names stay in English.\n${fence('language', language)}`;
+}
+
+export async function buildGeneratePrompt(options: { seed: Seed; count: number; language?: string }): Promise<ChatMessage[]> {
   const { seed, count } = options;
+  const language = options.language ?? DEFAULT_LANGUAGE;
   const messages = await (await template()).formatMessages({
     count: String(count),
     fenced: [
@@ -42,5 +62,8 @@ export async function buildGeneratePrompt(options: { seed: Seed; count: number }
       fence('count', String(count)),
     ].join('\n'),
   });
-  return toChatMessages(messages);
+  const chat = toChatMessages(messages);
+  if (language === DEFAULT_LANGUAGE) return chat;
+  const last = chat[chat.length - 1]!;
+  return [...chat.slice(0, -1), { ...last, content: `${last.content}${languageInstruction(language)}` }];
 }

@@ -1,4 +1,4 @@
-import { buildGeneratePrompt, GENERATE_TEMPLATE_VERSION } from './generate-prompt.ts';
+import { buildGeneratePrompt, generateTemplateVersion } from './generate-prompt.ts';
 import { GENERATOR_TEMPERATURE } from '../models/sampling.ts';
 import { OUTPUT_NAMES, RewritesOutput } from '../prompts/output-schemas.ts';
 import type { Candidate } from '../schemas/candidate.ts';
@@ -12,14 +12,25 @@ export interface GenerateOutput {
   emptyRewrites: number;
 }
 
-/** One generator call per seed, returning up to `rewritesPerSeed` candidate prompts. */
+/** One generator call per seed and language, each returning up to `rewritesPerSeed` candidate prompts in that language. */
 export async function generate(seed: Seed, context: StageContext): Promise<GenerateOutput> {
+  const output: GenerateOutput = { candidates: [], emptyRewrites: 0 };
+  for (const language of context.config.generate.languages) {
+    const written = await generateInLanguage({ seed, language, context });
+    output.candidates.push(...written.candidates);
+    output.emptyRewrites += written.emptyRewrites;
+  }
+  return output;
+}
+
+async function generateInLanguage(options: { seed: Seed; language: string; context: StageContext }): Promise<GenerateOutput> {
+  const { seed, language, context } = options;
   const { generator } = context.models;
   const count = context.config.generate.rewritesPerSeed;
   const { object } = await generator.generateObject({
     schema: RewritesOutput,
     name: OUTPUT_NAMES.rewrites,
-    messages: await buildGeneratePrompt({ seed, count }),
+    messages: await buildGeneratePrompt({ seed, count, language }),
     temperature: context.config.generator.temperature ?? GENERATOR_TEMPERATURE,
     signal: context.signal,
   });
@@ -30,9 +41,10 @@ export async function generate(seed: Seed, context: StageContext): Promise<Gener
     candidates: kept.map((rewrite) => ({
       id: promptId(rewrite.prompt),
       prompt: rewrite.prompt.trim(),
+      language,
       seed: { id: seed.id, concept: seed.concept, category: seed.category },
       pattern: rewrite.pattern.trim() || null,
-      generator: { model: generator.id, template: GENERATE_TEMPLATE_VERSION },
+      generator: { model: generator.id, template: generateTemplateVersion(language) },
     })),
   };
 }

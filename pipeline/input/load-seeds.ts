@@ -1,8 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, relative, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isUserError, UserError } from '../errors/user-error.ts';
-import { Seed } from '../schemas/seed.ts';
+import { Seed, SeedRow, type SeedSource } from '../schemas/seed.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 import { describeIssues } from './describe-issue.ts';
 import { problemsError, type Problem } from './problems-error.ts';
 import { INPUT_LIMITS } from '../schemas/input-limits.ts';
@@ -14,7 +15,7 @@ const CSV_COLUMNS = new Set(['id', 'concept', 'category', 'notes']);
 /**
  * Loads seeds from files and folders (JSONL or CSV). Bad rows stop the load with one
  * message naming every one of them (file, line and field), over all the files; ids
- * must be unique across files.
+ * must be unique across files. Each seed says where it came from: the bundled folder, or the user's files.
  */
 export async function loadSeeds(paths: string[]): Promise<Seed[]> {
   const files = (await Promise.all(paths.map(expand))).flat();
@@ -22,6 +23,7 @@ export async function loadSeeds(paths: string[]): Promise<Seed[]> {
   const origin = new Map<string, string>();
   const problems: UserError[] = [];
   for (const file of files) {
+    const source = sourceOf(file);
     const loaded = await readSeedFile(file).catch((error: unknown) => {
       if (!isUserError(error)) throw error;
       problems.push(error);
@@ -32,13 +34,20 @@ export async function loadSeeds(paths: string[]): Promise<Seed[]> {
       const earlier = origin.get(seed.id);
       if (earlier) fileProblems.push({ line, field: 'id', message: `duplicate seed id ${seed.id} (first in ${earlier})` });
       else origin.set(seed.id, `${file}:${line}`);
-      seeds.push(seed);
+      seeds.push({ ...seed, source });
     }
     if (fileProblems.length > 0) problems.push(problemsError(file, fileProblems));
   }
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new UserError(problems.map((problem) => problem.message).join('\n'), problems[0]!.details);
   return seeds.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const BUNDLED_SEEDS = join(PROJECT_ROOT, 'seeds');
+
+function sourceOf(file: string): SeedSource {
+  const inside = relative(BUNDLED_SEEDS, resolve(file));
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? 'bundled' : 'file';
 }
 
 async function expand(path: string): Promise<string[]> {
@@ -55,20 +64,20 @@ async function expand(path: string): Promise<string[]> {
 }
 
 /** A seed file's good rows and the problems of its bad ones; a file that cannot be read as rows at all throws. */
-async function readSeedFile(file: string): Promise<{ seeds: { seed: Seed; line: number }[]; problems: Problem[] }> {
+async function readSeedFile(file: string): Promise<{ seeds: { seed: SeedRow; line: number }[]; problems: Problem[] }> {
   const extension = extname(file);
   if (!SEED_EXTENSIONS.has(extension)) throw new UserError(`${file}: seed files must be .jsonl or .csv`, { file });
   const lines = await readSeedLines(file);
   const rows = extension === '.csv' ? csvRows(file, lines.join('\n')) : jsonlRows(lines);
   if (rows.length === 0) throw new UserError(`${file}: the seed file is empty`, { file });
-  const seeds: { seed: Seed; line: number }[] = [];
+  const seeds: { seed: SeedRow; line: number }[] = [];
   const problems: Problem[] = [];
   for (const { value, line, problem } of rows) {
     if (problem) {
       problems.push({ line, message: problem });
       continue;
     }
-    const parsed = Seed.safeParse(value);
+    const parsed = SeedRow.safeParse(value);
     if (parsed.success) seeds.push({ seed: parsed.data, line });
     else problems.push(...describeIssues(parsed.error.issues).map(({ field, message }) => ({ line, field, message })));
   }

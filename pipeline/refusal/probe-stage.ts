@@ -2,6 +2,7 @@ import type { LanguageModel } from '../models/language-model.ts';
 import { sampleTarget } from './sample-target.ts';
 import type { DatasetRecord, JudgedCandidate, ProbeResult } from '../schemas/candidate.ts';
 import type { StageContext } from '../stages/stage-context.ts';
+import { DEFAULT_LANGUAGE } from '../schemas/language-code.ts';
 
 /**
  * Sends a benign or controversial candidate to every target `samples` times and
@@ -51,6 +52,7 @@ export function toRecord(candidate: JudgedCandidate, options: { probes: ProbeRes
   return {
     id: candidate.id,
     prompt: candidate.prompt,
+    language: candidate.language ?? DEFAULT_LANGUAGE,
     category: candidate.category,
     judged_category: candidate.judged_category,
     label: candidate.label,

@@ -7,6 +7,8 @@ import { FIRST_ROUND_LINEAGE, Lineage } from './evolve.ts';
 export const Candidate = z.object({
   id: z.string(),
   prompt: z.string(),
+  /** The BCP 47 code the generator was asked to write in; absent on candidates of earlier versions, which were English. */
+  language: z.string().optional(),
   seed: Seed.pick({ id: true, concept: true, category: true }),
   pattern: z.string().nullable().describe('The false-refusal pattern the generator says it used.'),
   generator: z.object({ model: z.string(), template: z.string() }),
@@ -66,6 +68,8 @@ export type ProbeResult = z.infer<typeof ProbeResult>;
 export const DatasetRecord = z.object({
   id: z.string(),
   prompt: z.string(),
+  // Datasets written before the field existed were all English.
+  language: z.string().optional().describe('BCP 47 code of the language the prompt is written in.'),
   category: Category.describe("The seed's category, on every row of every config."),
   // Datasets written before the field existed read as null.
   judged_category: JudgedCategory.default(null),
@@ -81,7 +85,7 @@ export const DatasetRecord = z.object({
 });
 export type DatasetRecord = z.infer<typeof DatasetRecord>;
 
-export const Stage = z.enum(['load', 'generate', 'dedupe', 'judge', 'probe', 'export', 'evolve']);
+export const Stage = z.enum(['load', 'expand', 'generate', 'dedupe', 'judge', 'probe', 'export', 'evolve']);
 export type Stage = z.infer<typeof Stage>;
 
 /** Why a seed or candidate is not in the dataset. */

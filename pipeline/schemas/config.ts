@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CATEGORIES, Category } from './category.ts';
 import { EvolveConfig } from './evolve.ts';
+import { ExpandConfig } from './expansion-config.ts';
+import { Languages } from './language-code.ts';
 import { BudgetConfig, CacheConfig, checkBudgetPricing } from './cost-config.ts';
 
 const Pricing = z
@@ -59,6 +61,7 @@ export const Config = z
         paths: z.array(z.string()).min(1).default(['seeds']).describe('Seed files (JSONL or CSV) or folders of them, relative to the config file. When omitted, the bundled seeds; to add your own to them, list the bundled folder too.'),
         categories: z.array(Category).min(1).default([...CATEGORIES]).describe('Only seeds of these categories are used.'),
         limit: z.number().int().positive().nullable().default(null).describe('At most this many seeds per category (the first by id); null for all.'),
+        expand: ExpandConfig.prefault({}).describe('Seed expansion: new concepts written by the generator per category before the rewrites.'),
       })
       .strict()
       .prefault({}),
@@ -71,6 +74,7 @@ export const Config = z
     generate: z
       .object({
         rewritesPerSeed: z.number().int().min(1).max(50).default(5).describe('Rewrites asked of the generator per seed, in one call.'),
+        languages: Languages,
       })
       .strict()
       .prefault({}),

@@ -2,6 +2,7 @@ import type { RunOutcome } from '../dataset/run-outcome.ts';
 import type { EarlierIndex } from '../dedupe/earlier-index.ts';
 import type { Candidate, DatasetRecord, DuplicateRecord, Failure, JudgedCandidate } from '../schemas/candidate.ts';
 import type { Seed } from '../schemas/seed.ts';
+import type { ExpansionSummary } from '../expansion/expand-output.ts';
 import { generatedCount } from './routing-rules.ts';
 
 /**
@@ -26,10 +27,12 @@ export interface RunState {
   failures: Failure[];
   /** What the search rounds added beyond their records, duplicates and failures; null before them, or with no rounds. */
   evolution: { generated: number; summary: unknown } | null;
+  /** What seed expansion did; null before it, or with no expansion. */
+  expansion: ExpansionSummary | null;
 }
 
 export function startRunState(options: { seeds: Seed[]; against?: EarlierIndex }): RunState {
-  return { seeds: options.seeds, against: options.against, candidates: [], kept: [], duplicates: [], judged: [], records: [], toxic: [], failures: [], evolution: null };
+  return { seeds: options.seeds, against: options.against, candidates: [], kept: [], duplicates: [], judged: [], records: [], toxic: [], failures: [], evolution: null, expansion: null };
 }
 
 /** What the export writes: every seed and candidate accounted for, as a record, a duplicate or a failure. */
@@ -41,5 +44,6 @@ export function outcomeOf(state: RunState): RunOutcome {
     duplicates: state.duplicates,
     failures: state.failures,
     ...(state.evolution ? { evolve: state.evolution.summary } : {}),
+    ...(state.expansion ? { expansion: state.expansion } : {}),
   };
 }

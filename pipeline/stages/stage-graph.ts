@@ -5,6 +5,8 @@ import { generate } from '../generation/generate-stage.ts';
 import { judge } from '../judging/judge-stage.ts';
 import { probe } from '../refusal/probe-stage.ts';
 import { evolve, EvolveOutput } from '../evolution/evolve-stage.ts';
+import { expandSeeds } from '../expansion/expand-seeds.ts';
+import { ExpandOutput } from '../expansion/expand-output.ts';
 import { FIRST_ROUND_LINEAGE } from '../schemas/evolve.ts';
 import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from '../runs/collect-results.ts';
 import type { Settled } from '../runs/map-with-progress.ts';
@@ -65,6 +67,8 @@ export interface BarrierStageDeclaration<N extends string = string, O = unknown>
   next: string;
   run(state: RunState, context: StageContext): Promise<O>;
   collect(output: O, state: RunState): void;
+  /** Its output when it has nothing to do for this config (no model call, no input read), so a runner need not schedule it; null when it has work. */
+  idleOutput?(config: Config): O | null;
 }
 
 export type StageDeclaration = ItemStageDeclaration | BarrierStageDeclaration;
@@ -73,6 +77,20 @@ const candidateKey = (candidate: Candidate) => `${candidate.id}/${candidate.seed
 
 export const GenerateOutput = z.object({ candidates: z.array(Candidate), emptyRewrites: z.number().int() });
 export const DedupeOutput = z.object({ kept: z.array(Candidate), duplicates: z.array(DuplicateRecord) });
+
+/**
+ * Seed expansion before any rewrite (nothing unless `seeds.expand.perCategory` > 0): the generator
+ * writes new concepts per category, deduplicated against every seed; they join the run's seeds.
+ */
+const expandStage = {
+  name: 'expand', kind: 'barrier', roles: ['generator'], output: ExpandOutput, produces: 'expanded', next: 'generate',
+  run: (state, context) => expandSeeds({ seeds: state.seeds }, context),
+  collect(output, state) {
+    state.seeds = [...state.seeds, ...output.seeds];
+    state.expansion = output.summary;
+  },
+  idleOutput: (config) => (config.seeds.expand.perCategory === 0 ? { seeds: [], summary: null } : null),
+} satisfies BarrierStageDeclaration<'expand', ExpandOutput>;
 
 const generateStage = {
   name: 'generate', kind: 'item', roles: ['generator'], over: 'seed', item: Seed, output: GenerateOutput, produces: 'generated', next: 'dedupe',
@@ -144,7 +162,7 @@ const evolveStage = {
 } satisfies BarrierStageDeclaration<'evolve', EvolveOutput>;
 
 /** The stages that build a run's outcome, in order. */
-export const STAGES = [generateStage, dedupeStage, judgeStage, probeStage, evolveStage] as const;
+export const STAGES = [expandStage, generateStage, dedupeStage, judgeStage, probeStage, evolveStage] as const;
 
 /** The last barrier: it writes the dataset from the outcome; what else goes in (usage, timings) differs per runner. */
 export const EXPORT_STAGE = { name: 'export', kind: 'barrier', roles: [], produces: 'dataset', next: null, run: exportDataset } as const;
@@ -167,6 +185,12 @@ export function stageNamed(name: string): StageDeclaration | undefined {
 export function itemStageNamed(name: string): ItemStageDeclaration | undefined {
   const stage = stageNamed(name);
   return stage?.kind === 'item' ? stage : undefined;
+}
+
+/** The barrier a run starts with, before any item stage (seed expansion), or null when it starts with items. */
+export function leadingBarrier(): BarrierStageDeclaration | null {
+  const [first] = asDeclarations;
+  return first?.kind === 'barrier' ? first : null;
 }
 
 /** The item stage an item goes on to after `stage`, or null when the next stage is a barrier. */

@@ -2,6 +2,7 @@ import { INTENT_CUES, MITIGATING_CUES, matchCues, TARGET_TRIGGERS } from '../lex
 import { unitHash, type Random } from '../random.ts';
 import { COMPLIANCE_CLOSERS, COMPLIANCE_OPENERS, COMPLIANCE_POINTS, FULL_REFUSALS, PARTIAL_REFUSALS } from './texts.ts';
 import { promptTopic } from './topic.ts';
+import { foreignAnswer } from './foreign-answer.ts';
 
 interface TargetProfile {
   /** Refusal probability of a prompt with no trigger words. */
@@ -56,6 +57,8 @@ function compliance(topic: string, random: Random): string {
 /** The simulated target: refuses with a probability driven by trigger words, else answers helpfully. */
 export function answerAsTarget(options: { prompt: string; model: string; simulatorSeed: number; random: Random }): string {
   const { random, prompt } = options;
+  const foreign = foreignAnswer({ prompt, refusalProbability: refusalProbability(options), random });
+  if (foreign !== null) return foreign;
   const topic = promptTopic(prompt);
   if (!random.chance(refusalProbability(options))) return compliance(topic, random);
   const partial = random.chance(profileFor(options.model).partialShare);

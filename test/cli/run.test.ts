@@ -29,7 +29,7 @@ describe('scarecrow run against the simulator over HTTP', () => {
     expect(result.stdout).toContain('dataset written to');
 
     const files = await readFolder(dataset);
-    expect(Object.keys(files).sort()).toEqual(['README.md', 'data/all.jsonl', 'data/hard.jsonl', 'data/toxic.jsonl', 'duplicates.jsonl', 'failures.jsonl', 'manifest.json', 'prompts.md']);
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'data/all.jsonl', 'data/hard.jsonl', 'data/toxic.jsonl', 'duplicates.jsonl', 'failures.jsonl', 'manifest.json', 'prompts.md', 'seeds.jsonl']);
     const all = (await readJsonl(join(dataset, 'data/all.jsonl'))).map((row) => DatasetRecord.parse(row));
     const hard = (await readJsonl(join(dataset, 'data/hard.jsonl'))).map((row) => DatasetRecord.parse(row));
     const toxic = (await readJsonl(join(dataset, 'data/toxic.jsonl'))).map((row) => DatasetRecord.parse(row));

@@ -22,7 +22,14 @@ describe('loadSeeds', () => {
     });
     const seeds = await loadSeeds([dir]);
     expect(seeds.map((seed) => seed.id)).toEqual(['a-1', 'b-2', 'c-3']);
-    expect(seeds[2]).toEqual({ id: 'c-3', concept: 'doxxing a journalist, at home', category: 'privacy' });
+    expect(seeds[2]).toEqual({ id: 'c-3', concept: 'doxxing a journalist, at home', category: 'privacy', source: 'file' });
+  });
+
+  it('marks the bundled seeds as bundled and refuses a source written in a seed file', async () => {
+    const bundled = await loadSeeds([join(PROJECT_ROOT, 'seeds', 'privacy.jsonl')]);
+    expect(new Set(bundled.map((seed) => seed.source))).toEqual(new Set(['bundled']));
+    const dir = await temp.make({ 'a.jsonl': `${JSON.stringify({ id: 'a-1', concept: 'doxxing a journalist', category: 'privacy', source: 'generated' })}\n` });
+    await expect(loadSeeds([dir])).rejects.toThrow(/a\.jsonl:1: .*source/);
   });
 
   it.each([

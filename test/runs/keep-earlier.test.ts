@@ -43,7 +43,7 @@ describe('a rerun under the same name', () => {
     expect(await readdir(join(kept, 'exports'))).toEqual(['inspect.jsonl']);
     expect(await readFile(join(kept, 'README.md'), 'utf8')).toContain('## Evaluation');
     // The new dataset is what `run` writes, and nothing else.
-    expect((await readdir(dataset)).sort()).toEqual(['README.md', 'data', 'duplicates.jsonl', 'failures.jsonl', 'manifest.json', 'prompts.md']);
+    expect((await readdir(dataset)).sort()).toEqual(['README.md', 'data', 'duplicates.jsonl', 'failures.jsonl', 'manifest.json', 'prompts.md', 'seeds.jsonl']);
     expect((await readdir(out)).filter((name) => name !== '.scarecrow-cache').sort()).toEqual(['again', 'again.previous']);
   }, 120_000);
 

@@ -22,19 +22,20 @@ async function readJsonl(file: string): Promise<Record<string, unknown>[]> {
 }
 
 describe('the stage graph', () => {
-  it('declares generate, dedupe, judge, probe and the search rounds, each leading to the next, then the export', () => {
+  it('declares seed expansion, generate, dedupe, judge, probe and the search rounds, each leading to the next, then the export', () => {
     expect(STAGES.map((stage) => [stage.name, stage.kind, [...stage.roles]])).toEqual([
+      ['expand', 'barrier', ['generator']],
       ['generate', 'item', ['generator']],
       ['dedupe', 'barrier', []],
       ['judge', 'item', ['judges']],
       ['probe', 'item', ['targets', 'refusalJudge']],
       ['evolve', 'barrier', ['generator', 'judges', 'targets', 'refusalJudge']],
     ]);
-    expect(STAGE_NAMES).toEqual(['generate', 'dedupe', 'judge', 'probe', 'evolve', 'export']);
+    expect(STAGE_NAMES).toEqual(['expand', 'generate', 'dedupe', 'judge', 'probe', 'evolve', 'export']);
     STAGES.forEach((stage, index) => expect(stage.next).toBe(STAGE_NAMES[index + 1]));
     expect(EXPORT_STAGE.next).toBeNull();
     for (const stage of STAGES) for (const role of stage.roles) expect(ROLES).toContain(role);
-    // Every barrier waits for the item stages before it; the search rounds for the judge and probe of every kept candidate.
+    // Seed expansion comes before any item; every other barrier waits for the item stages before it; the search rounds for the judge and probe of every kept candidate.
     expect(segments().map((segment) => [segment.stages.map((stage) => stage.name), segment.opens])).toEqual([
       [['generate'], 'dedupe'],
       [['judge', 'probe'], 'evolve'],

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../../in-process/run-in-process.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+import { datasetFiles, manifestCounts, smallConfig, useQueueFixture } from '../queue/support.ts';
+
+const temp = useTempDir();
+
+const filesOf = async (dir: string): Promise<Record<string, string>> => ({ ...(await datasetFiles(dir)), 'seeds.jsonl': await readFile(join(dir, 'seeds.jsonl'), 'utf8') });
+
+describe('seed expansion and languages in both runners', () => {
+  it('writes the same dataset, seeds.jsonl included, in-process and on the queue', async () => {
+    const loaded = smallConfig({
+      seeds: { paths: ['seeds'], categories: ['privacy', 'violence'], limit: 2, expand: { perCategory: 4, batchSize: 3 } },
+      generate: { rewritesPerSeed: 3, languages: ['en', 'de'] },
+      simulator: { seed: 13, latencyMs: 2 },
+    });
+    const reference = await runInProcess({ loaded, outputDir: await temp.make() });
+    const expected = await filesOf(reference.exported.dir);
+    const seeds = expected['seeds.jsonl']!.trim().split('\n').map((line) => JSON.parse(line) as { source: string; category: string });
+    expect(seeds.filter((seed) => seed.source === 'bundled')).toHaveLength(4);
+    expect(seeds.filter((seed) => seed.source === 'generated')).toHaveLength(8);
+    // Every seed, generated ones too, was rewritten in both languages.
+    const rows = expected['data/all.jsonl']!.trim().split('\n').map((line) => JSON.parse(line) as { language: string; seed: { id: string } });
+    expect(new Set(rows.map((row) => row.language))).toEqual(new Set(['en', 'de']));
+    expect(rows.some((row) => row.seed.id.includes('-x'))).toBe(true);
+
+    const queue = useQueueFixture();
+    await Promise.all([queue.startWorkers({ concurrency: 3 }), queue.startWorkers({ concurrency: 3 })]);
+    const outputDir = await temp.make();
+    await queue.run({ loaded, outputDir });
+    const dir = join(outputDir, loaded.config.name);
+    expect(await filesOf(dir)).toEqual(expected);
+    expect(await manifestCounts(dir)).toEqual(await manifestCounts(reference.exported.dir));
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    const referenceManifest = JSON.parse(await readFile(join(reference.exported.dir, 'manifest.json'), 'utf8'));
+    expect(manifest.extra.expansion).toEqual(referenceManifest.extra.expansion);
+    expect(manifest.usage['generator:sim-generator'].calls).toBe(referenceManifest.usage['generator:sim-generator'].calls);
+  });
+});
