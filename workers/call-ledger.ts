@@ -12,6 +12,7 @@ const CallRecord = z.object({
       text: z.string().optional(),
       object: z.unknown().optional(),
       usage: z.object({ promptTokens: z.number(), completionTokens: z.number() }),
+      cached: z.boolean().optional().describe('The response cache gave this answer: it was not paid for.'),
     })
     .optional()
     .describe('What the endpoint answered, once an attempt succeeded.'),

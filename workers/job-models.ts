@@ -5,6 +5,7 @@ import type { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import type { Config, ModelRole } from '../pipeline/schemas/config.ts';
 import { mapRoles } from '../pipeline/models/roles.ts';
 import type { CallAnswer, CallLedger } from './call-ledger.ts';
+import { isBudgetExhaustedError } from '../pipeline/errors/budget-exhausted-error.ts';
 
 /**
  * The run's shared models as one job sees them: every call goes through the job's ledger
@@ -30,7 +31,7 @@ function callKey(slot: string, call: GenerateTextOptions & { name?: string }): s
 function throughLedger(options: { model: LanguageModel; slot: string; role: ModelRole; usageRole: string; meter: UsageMeter; ledger: CallLedger }): LanguageModel {
   const { model, slot, role, usageRole, meter, ledger } = options;
 
-  async function run<R extends { usage: ModelUsage }>(call: {
+  async function run<R extends { usage: ModelUsage; cached?: boolean }>(call: {
     key: string;
     signal?: AbortSignal;
     invoke: (attempt: number) => Promise<R>;
@@ -41,18 +42,19 @@ function throughLedger(options: { model: LanguageModel; slot: string; role: Mode
     for (let failure = 0; failure < record.failed; failure += 1) meter.recordFailure(usageRole, role.pricing);
     const replayed = record.answer ? call.revive(record.answer) : null;
     if (replayed) {
-      meter.record(usageRole, replayed.usage, role.pricing);
+      // An answer the response cache gave was not paid for, then or now.
+      if (!record.answer?.cached) meter.record(usageRole, replayed.usage, role.pricing);
       return replayed;
     }
     const attempt = record.failed + 1;
     try {
       const result = await ledger.track(call.invoke(attempt));
-      ledger.answered(record, call.keep(result));
-      meter.record(usageRole, result.usage, role.pricing);
+      ledger.answered(record, { ...call.keep(result), ...(result.cached ? { cached: true } : {}) });
+      if (!result.cached) meter.record(usageRole, result.usage, role.pricing);
       return result;
     } catch (error) {
-      // A shutdown cut the call short: that is no attempt of the call's own.
-      if (call.signal?.aborted) throw error;
+      // A shutdown cut the call short, or the budget refused it before it was made: no attempt of the call's own.
+      if (call.signal?.aborted || isBudgetExhaustedError(error)) throw error;
       meter.recordFailure(usageRole, role.pricing);
       ledger.failed(record, { error, attempt, maxAttempts: role.maxAttempts });
       throw error;

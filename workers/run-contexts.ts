@@ -9,6 +9,12 @@ import { startSimulator, type RunningSimulator } from '../simulator/start-simula
 import type { RedisRateGate } from './redis-rate-gate.ts';
 import { runKeys } from './run-keys.ts';
 import { RunSpec } from './run-spec.ts';
+import { cacheModels, simulatorCacheIdentity } from '../pipeline/cost/cache-models.ts';
+import { hasBudget } from '../pipeline/cost/call-budget.ts';
+import { simulatorVersion } from '../simulator/simulator-version.ts';
+import { RedisCallBudget } from './redis-call-budget.ts';
+import { RedisCacheCounter } from './redis-cache-counter.ts';
+import { RedisResponseCache } from './redis-response-cache.ts';
 
 export interface RunContext {
   spec: RunSpec;
@@ -56,14 +62,25 @@ export class RunContexts {
     const spec = parsed.data;
     // Only roles with no baseURL need this worker's simulator; a standalone `scarecrow sim` counts as simulated but serves itself.
     const simulatorUrl = usesSimulator(spec.config) ? (await this.simulatorFor(spec)).url : null;
-    const base = createModels({ config: spec.config, simulatorUrl, env: this.options.env, maxAttempts: 1 });
+    const { redis, prefix } = this.options;
+    const keys = runKeys(prefix, runId);
+    // One budget for the run across every worker: its count lives in Redis.
+    const budget = hasBudget(spec.config.budget) ? new RedisCallBudget(spec.config.budget, { redis, key: keys.budget }) : undefined;
+    const cache = spec.config.cache.enabled
+      ? { cache: new RedisResponseCache({ redis, prefix, ttlMs: spec.config.cache.ttlHours * 3_600_000 }), counter: new RedisCacheCounter({ redis, key: keys.cache }), simulatorIdentity: simulatorCacheIdentity({ version: simulatorVersion(), seed: spec.config.simulator.seed }) }
+      : null;
+    const base = createModels({ config: spec.config, simulatorUrl, env: this.options.env, maxAttempts: 1, budget });
     const gated = (model: RoleModels['generator'], role: ModelRole) =>
       this.options.gate.wrap(model, { endpoint: role.baseURL ? `${redactUrl(role.baseURL)} (${role.model})` : simulatorEndpointName(role.model), requestsPerMinute: role.requestsPerMinute });
-    const gatedAll = (models: RoleModels) => mapRoles(models, spec.config, (model, slot) => gated(model, slot.config));
+    // The cache sits above the rate gate: an answer it has waits for no slot.
+    const gatedAll = (models: RoleModels) => {
+      const gatedModels = mapRoles(models, spec.config, (model, slot) => gated(model, slot.config));
+      return cache ? cacheModels(gatedModels, spec.config, cache) : gatedModels;
+    };
     return {
       spec,
       models: gatedAll(base),
-      retryingModels: (meter) => gatedAll(createModels({ config: spec.config, simulatorUrl, env: this.options.env, meter })),
+      retryingModels: (meter) => gatedAll(createModels({ config: spec.config, simulatorUrl, env: this.options.env, meter, budget })),
     };
   }
 

@@ -18,8 +18,14 @@ export function runKeys(prefix: string, runId: string) {
     queued: (stage: { name: string }) => `${base}:${stage.name}-queued`,
     /** Hash: item id -> 1 once the item has left its segment (a result, a record or a failure). */
     settled: (segment: Segment) => `${base}:settled-${segment.opens}`,
+    /** Hash: the run's budget so far (calls, cost spent and reserved, the limit that stopped it), shared by every worker. */
+    budget: `${base}:budget`,
+    /** Hash: the run's response cache hits and misses per role. */
+    cache: `${base}:cache-counts`,
     /** Every key of the run's results, for deleting them together. */
     all: (): string[] => [
+      `${base}:budget`,
+      `${base}:cache-counts`,
       ...(STAGES as readonly StageDeclaration[]).flatMap((stage) => (stage.kind === 'barrier' && stage.roles.length > 0 ? [`${base}:${stage.produces}`, `${base}:${stage.produces}-steps`] : [`${base}:${stage.produces}`])),
       ...segments().flatMap((segment) => [`${base}:settled-${segment.opens}`, ...segment.stages.slice(1).map((stage) => `${base}:${stage.name}-queued`)]),
     ],

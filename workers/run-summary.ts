@@ -9,6 +9,8 @@ export const RunSummary = z.object({
   seconds: z.number(),
   /** Where the export moved the dataset it replaced, and kept ones it removed as too old; summaries of older versions have none. */
   earlier: z.object({ kept: z.array(z.string()), removed: z.array(z.string()) }).default({ kept: [], removed: [] }),
+  /** The budget limit that stopped the run, when one did. */
+  budgetStoppedBy: z.enum(['budget.maxCalls', 'budget.maxCostUsd']).nullable().default(null),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

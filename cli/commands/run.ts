@@ -50,7 +50,8 @@ export function registerRunCommand(program: Command): void {
       const simulatedRoles = await detectSimulatedRoles({ config: loaded.config });
       const simulated = simulatedRoles.length > 0;
       process.stderr.write(simulationBanner({ loaded, when: 'before', queued: flags.queue, simulatedRoles }));
-      if (flags.queue) return runQueued({ loaded, flags, simulatedRoles });
+      // On the queue the cache switch travels with the run's config, which every worker reads.
+      if (flags.queue) return runQueued({ loaded: flags.cache ? loaded : { ...loaded, config: { ...loaded.config, cache: { ...loaded.config.cache, enabled: false } } }, flags, simulatedRoles });
       const reporter = createProgressReporter({ quiet: flags.quiet });
       const interrupt = abortOnSignals();
       try {
@@ -179,6 +180,11 @@ async function runQueued(options: { loaded: LoadedConfig; flags: RunFlags; simul
       ].join('\n'),
     );
     process.stderr.write(simulationBanner({ loaded, when: 'after', queued: true, simulatedRoles }));
+    if (summary.budgetStoppedBy) {
+      process.stderr.write(budgetStoppedMessage({ field: summary.budgetStoppedBy, dir: summary.dir }));
+      process.exitCode = EXIT.budget;
+      return;
+    }
     if (nothingSucceeded(summary)) {
       process.stderr.write(`every item failed: see ${summary.dir}/failures.jsonl\n`);
       process.exitCode = EXIT.failure;

@@ -18,8 +18,8 @@ export interface ModelCacheOptions {
 }
 
 /** Which endpoint answers a role, as a cache key names it: never with credentials or a query. */
-export function roleIdentity(role: ModelRole, simulatorIdentity: string): RequestIdentity {
-  return { endpoint: role.baseURL ? redactUrl(role.baseURL) : simulatorIdentity, model: role.model, temperature: role.temperature };
+export function roleIdentity(role: ModelRole, simulatorIdentity: string, slot?: string): RequestIdentity {
+  return { endpoint: role.baseURL ? redactUrl(role.baseURL) : simulatorIdentity, model: role.model, temperature: role.temperature, slot };
 }
 
 /** The built-in simulator's identity in cache keys. */
@@ -29,5 +29,5 @@ export function simulatorCacheIdentity(options: { version: string; seed: number 
 
 /** Every role's model answered from the cache when it can be. */
 export function cacheModels(models: RoleSlots<LanguageModel>, config: Config, options: ModelCacheOptions): RoleSlots<LanguageModel> {
-  return mapRoles(models, config, (model, slot) => createCachedModel({ model, cache: options.cache, counter: options.counter, identity: roleIdentity(slot.config, options.simulatorIdentity), usageRole: slot.usageRole }));
+  return mapRoles(models, config, (model, slot) => createCachedModel({ model, cache: options.cache, counter: options.counter, identity: roleIdentity(slot.config, options.simulatorIdentity, slot.name), usageRole: slot.usageRole }));
 }

@@ -8,16 +8,20 @@ export interface RequestIdentity {
   model: string;
   /** The role's temperature, sent when a call sets none. */
   temperature?: number;
+  /** The role's slot (`judges[1]`): two judges on one model are still two calls, each sampled on its own. */
+  slot?: string;
 }
 
 /**
  * The cache key of one request: a hash of everything that decides the answer (endpoint,
- * model, messages, response schema, temperature, seed, max tokens), and nothing that does
- * not (the attempt, the signal, the API key, which is never part of a request's body).
+ * model, messages, response schema, temperature, seed, max tokens) and the role slot that
+ * asks it, and nothing that does not (the attempt, the signal, the API key, which is never
+ * part of a request's body).
  */
 export function requestKey(identity: RequestIdentity, call: GenerateTextOptions | GenerateObjectOptions<unknown>): string {
   const format = 'schema' in call ? responseFormat(call.schema, call.name) : null;
   const content = JSON.stringify({
+    slot: identity.slot ?? null,
     endpoint: identity.endpoint,
     model: identity.model,
     messages: call.messages,

@@ -32,6 +32,7 @@ describe('the request key', () => {
       requestKey(identity, base),
       requestKey({ ...identity, endpoint: 'http://other:8000/v1' }, base),
       requestKey({ ...identity, model: 'judge-b' }, base),
+      requestKey({ ...identity, slot: 'judges[1]' }, base),
       requestKey(identity, { ...base, messages: [{ role: 'user', content: 'how do I kill a Java process?' }] }),
       requestKey(identity, { ...base, temperature: 0.7 }),
       requestKey(identity, { ...base, seed: 2 }),
@@ -39,7 +40,7 @@ describe('the request key', () => {
       requestKey(identity, { ...base, schema: z.object({ label: z.string() }), name: 'verdict' }),
       requestKey(identity, { ...base, schema: z.object({ label: z.number() }), name: 'verdict' }),
     ]);
-    expect(keys.size).toBe(9);
+    expect(keys.size).toBe(10);
   });
 
   it('takes the role temperature when a call sets none', () => {

@@ -11,6 +11,7 @@ import { exportVersion } from '../refresh/export-version.ts';
 import { datasetFingerprint } from '../dataset-fingerprint.ts';
 import { removeFinishedRunJobs } from '../run-jobs.ts';
 import type { RunSummary } from '../run-summary.ts';
+import { runCostRecord } from '../run-cost-record.ts';
 
 /**
  * Assembles the outcome from Redis and writes the dataset (atomically, so a retry
@@ -25,11 +26,12 @@ export async function handleExportJob(job: Job, _token: string | undefined, env:
   const { spec } = await env.contexts.get(runId);
   await env.redis.hset(keys.run, 'state', EXPORT_STAGE.name);
   const { outcome, usage, timingsMs } = await assembleOutcome({ redis: env.redis, keys, spec });
-  const input = { outcome, usage, timingsMs, simulated: spec.simulated, simulatedRoles: spec.simulatedRoles };
+  const cost = await runCostRecord({ redis: env.redis, keys, config: spec.config });
+  const input = { outcome, usage, timingsMs, simulated: spec.simulated, simulatedRoles: spec.simulatedRoles, extra: cost.extra, cardSections: cost.cardSections };
   const exported = spec.refresh
     ? await exportVersion({ input, spec, allSeeds: spec.refresh.selectedSeeds })
     : await EXPORT_STAGE.run(input, { config: spec.config, outputDir: spec.outputDir });
-  const summary: RunSummary = { dir: exported.dir, sizes: exported.sizes, counts: { ...countOutcome(outcome).overall }, simulated: spec.simulated, seconds: Math.round(timingsMs.total! / 100) / 10, earlier: exported.earlier };
+  const summary: RunSummary = { dir: exported.dir, sizes: exported.sizes, counts: { ...countOutcome(outcome).overall }, simulated: spec.simulated, seconds: Math.round(timingsMs.total! / 100) / 10, earlier: exported.earlier, budgetStoppedBy: cost.stoppedBy };
   const fingerprint = (await datasetFingerprint(exported.dir)) ?? '';
   // Completed jobs hold prompts and verdicts; they go with the results (failed ones stay, for inspection).
   await removeFinishedRunJobs({ queueFor: (stage) => env.queues.get(stage), runId, states: ['completed'], waitForActiveMs: 5_000, except: job.id });
