@@ -14,6 +14,7 @@ import { registerExportCommand } from './commands/export.ts';
 import { registerEvalCommand } from './commands/eval.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerCacheCommand } from './commands/cache.ts';
+import { registerPlanCommand } from './commands/plan.ts';
 
 /** The `scarecrow` command with every subcommand, fresh each time (commander keeps parse state on it). */
 export function createProgram(): Command {
@@ -38,5 +39,6 @@ export function createProgram(): Command {
   registerExportCommand(program);
   registerPushCommand(program);
   registerCacheCommand(program);
+  registerPlanCommand(program);
   return program;
 }
