@@ -4,6 +4,7 @@ import type { EvaluationFile } from '../evaluation/evaluation-result.ts';
 import { categorySection, diversitySection, funnelSection, judgeSection, targetSection, usageSection } from './dataset-sections.ts';
 import { evaluationSection } from './evaluation-sections.ts';
 import { evolveSection } from './evolve-sections.ts';
+import { languageSection } from './language-sections.ts';
 import { escapeXml } from './svg/escape.ts';
 
 const STYLE = `
@@ -30,6 +31,7 @@ export function buildReport(options: { dataset: Dataset; evaluation: EvaluationF
     `<div class="sizes"><div><b id="size-all">${configs.all.length}</b>all (benign + controversial)</div><div><b id="size-hard">${configs.hard.length}</b>hard</div><div><b id="size-toxic">${configs.toxic.length}</b>toxic</div></div>`,
     funnelSection(dataset),
     categorySection(dataset),
+    languageSection(dataset),
     judgeSection(dataset),
     targetSection(dataset),
     evolveSection(dataset),

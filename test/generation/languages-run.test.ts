@@ -6,6 +6,8 @@ import { runInProcess } from '../../in-process/run-in-process.ts';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { readDataset } from '../../pipeline/dataset/read-dataset.ts';
+import { buildReport } from '../../pipeline/report/build-report.ts';
 
 const temp = useTempDir();
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'zh'];
@@ -30,6 +32,14 @@ describe('a simulated run in five languages', () => {
     const manifest = JSON.parse(await readFile(join(exported.dir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.extra.languages)).toEqual(LANGUAGES);
     expect(manifest.extra.languages.de.all).toBe(rows.filter((row) => row.language === 'de').length);
+
+    // The report's per-language table gives each language's hard rate.
+    const report = buildReport({ dataset: await readDataset(exported.dir), evaluation: null });
+    expect(report).toContain('<section id="languages">');
+    for (const language of LANGUAGES) {
+      const { all, hard } = manifest.extra.languages[language];
+      expect(report).toContain(`(${language})</td><td class="num">${all}</td><td class="num">${hard}</td>`);
+    }
 
     // The English-only classifier defers on responses in other languages: the refusal judge decides most of those samples, few English ones.
     const judgedShare = (language: string) => {
