@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../pipeline/errors/user-error.ts';
+import { ITEM_STAGES } from '../../pipeline/stages/stage-graph.ts';
 import { prefixFrom, QUEUE_STAGES, QueueStage } from '../../workers/queue-names.ts';
 import { connectChecked, redisUrlFrom } from '../../workers/redis-connection.ts';
 import { startWorkers } from '../../workers/start-workers.ts';
@@ -19,7 +20,7 @@ export function registerWorkerCommand(program: Command): void {
     .command('worker')
     .description('Serve queued runs from Redis (REDIS_URL, default redis://127.0.0.1:6379). Start as many as you like, on as many machines.')
     .option('--stages <list>', `comma-separated stages this worker serves (${QUEUE_STAGES.join(',')})`, QUEUE_STAGES.join(','))
-    .option('--concurrency <n>', 'jobs in flight per model stage (generate, judge, probe) in this process', '8')
+    .option('--concurrency <n>', `jobs in flight per item stage (${ITEM_STAGES.map((stage) => stage.name).join(', ')}) in this process`, '8')
     .option('--grace <ms>', 'on SIGINT/SIGTERM, how long active jobs may finish before they are handed back to the queue', '20000')
     .option('--lock-duration <ms>', 'job lock; a killed worker\'s jobs are picked up again after about this long', '30000')
     .option('--max-stalled <n>', 'times a job may be picked up again after its worker died on it before its item is recorded as failed', '10')
