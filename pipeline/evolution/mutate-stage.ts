@@ -31,6 +31,8 @@ export async function mutate(task: MutationTask, context: StageContext): Promise
     children: kept.map((child) => ({
       id: promptId(child.prompt),
       prompt: child.prompt.trim(),
+      // A child is written in its parent's language.
+      ...(task.parent.language ? { language: task.parent.language } : {}),
       seed: task.parent.seed,
       // The false-refusal pattern stays the parent's; what changed is the operator, in the lineage.
       pattern: task.parent.pattern,
