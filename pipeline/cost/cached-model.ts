@@ -21,17 +21,42 @@ export interface CachedModelOptions {
 export function createCachedModel(options: CachedModelOptions): LanguageModel {
   const { model, cache, identity, counter, usageRole } = options;
 
+  // Requests being looked up or made now, by key, with the answer they come to (null if they fail): the
+  // same request asked again meanwhile (two samples that drew the same answer, put to the refusal judge)
+  // waits for it instead of racing it, so how many calls a run makes does not depend on timing.
+  const inFlight = new Map<string, Promise<CachedAnswer | null>>();
+
   async function lookup<R>(key: string, revive: (answer: CachedAnswer) => R | null, call: () => Promise<R>, keep: (result: R) => CachedAnswer): Promise<R> {
-    const found = await cache.get(key);
-    const revived = found ? revive(found) : null;
-    if (revived !== null) {
+    const pending = inFlight.get(key);
+    const shared = pending ? await pending : null;
+    const fromPending = shared ? revive(shared) : null;
+    if (fromPending !== null) {
       counter.hit(usageRole);
-      return revived;
+      return fromPending;
     }
-    counter.miss(usageRole);
-    const result = await call();
-    await cache.set(key, keep(result));
-    return result;
+    let settle: (answer: CachedAnswer | null) => void = () => {};
+    const mine = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
+    inFlight.set(key, mine);
+    try {
+      const found = await cache.get(key);
+      const revived = found ? revive(found) : null;
+      if (revived !== null) {
+        counter.hit(usageRole);
+        settle(found);
+        return revived;
+      }
+      counter.miss(usageRole);
+      const result = await call();
+      const answer = keep(result);
+      await cache.set(key, answer);
+      settle(answer);
+      return result;
+    } catch (error) {
+      settle(null);
+      throw error;
+    } finally {
+      if (inFlight.get(key) === mine) inFlight.delete(key);
+    }
   }
 
   return {

@@ -101,6 +101,19 @@ describe('a cached model', () => {
     expect(counts.figures()).toEqual({ hits: 1, misses: 2, by_role: { 'judge:judge-a': { hits: 1, misses: 2 } } });
   });
 
+  it('makes one call for the same request asked twice at once: the second waits for the first', async () => {
+    const scripted = new ScriptedModel('judge-a', ['one answer', 'a second answer']);
+    // Slow enough that both requests are asked before the first is answered.
+    const slow = { id: scripted.id, generateText: async (call: Parameters<ScriptedModel['generateText']>[0]) => (await sleep(30), scripted.generateText(call)), generateObject: scripted.generateObject.bind(scripted) };
+    const counts = new CacheCounts();
+    const model = createCachedModel({ model: slow, cache: await openCache(), identity, counter: counts, usageRole: 'judge:judge-a' });
+    const [first, second] = await Promise.all([model.generateText({ messages }), model.generateText({ messages })]);
+    expect(first.text).toBe('one answer');
+    expect(second).toMatchObject({ text: 'one answer', cached: true });
+    expect(scripted.calls).toHaveLength(1);
+    expect(counts.figures()).toMatchObject({ hits: 1, misses: 1 });
+  });
+
   it('keeps no failure: a call that failed is made again', async () => {
     const scripted = new ScriptedModel('judge-a', [new Error('500'), 'fine']);
     const model = createCachedModel({ model: scripted, cache: await openCache(), identity, counter: new CacheCounts(), usageRole: 'judge:judge-a' });
