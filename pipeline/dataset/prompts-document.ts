@@ -1,6 +1,8 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
-import { GENERATE_MESSAGES, GENERATE_TEMPLATE_VERSION } from '../generation/generate-prompt.ts';
+import { GENERATE_MESSAGES, GENERATE_TEMPLATE_VERSION, NATIVE_LANGUAGE_VERSION } from '../generation/generate-prompt.ts';
+import { EXPAND_MESSAGES, EXPAND_TEMPLATE_VERSION } from '../expansion/expand-prompt.ts';
+import { CONCEPTS_OUTPUT_NAME, ConceptsOutput } from '../expansion/concepts-output.ts';
 import { JUDGE_MESSAGES, JUDGE_TEMPLATE_VERSION } from '../judging/judge-prompt.ts';
 import { GENERATOR_TEMPERATURE, JUDGE_TEMPERATURE, REFUSAL_JUDGE_TEMPERATURE, TARGET_TEMPERATURE } from '../models/sampling.ts';
 import type { MessageSpec } from '../prompts/lazy-template.ts';
@@ -31,14 +33,37 @@ function refusalJudgeWho(config: Config): string {
   return `The refusal judge, \`${judge.model}\`${byDefault}, for target responses the embedded classifier is unsure of or cannot read (temperature ${REFUSAL_JUDGE_TEMPERATURE}).`;
 }
 
+/** Seed expansion's prompt, published when the run expanded its seeds. */
+function expansionPrompt(config: Config): PublishedPrompt[] {
+  const { perCategory, batchSize, examples } = config.seeds.expand;
+  if (perCategory === 0) return [];
+  return [{
+    title: 'Seed expansion',
+    version: EXPAND_TEMPLATE_VERSION,
+    who: `The generator, before any rewrite: ${perCategory} new concepts per category, ${batchSize} per call (temperature: ${temperatures([config.generator], GENERATOR_TEMPERATURE)}).`,
+    messages: EXPAND_MESSAGES,
+    placeholders: `\`{count}\`: concepts asked in this call. \`{fenced}\`: \`<category>\`, \`<examples>\` (up to ${examples} of the category's seeds, a different window per call), \`<count>\` and the call's number.`,
+    outputName: CONCEPTS_OUTPUT_NAME,
+    output: ConceptsOutput,
+  }];
+}
+
+/** What the generation request adds for a language other than English. */
+function languageNote(config: Config): string {
+  const others = config.generate.languages.filter((language) => language !== 'en');
+  if (others.length === 0) return '';
+  return ` For ${others.map((code) => `\`${code}\``).join(', ')}, the user message ends with "Write every prompt in <language name>, as a native speaker would type it to a chat assistant. Do not write it in English first and translate it; the pattern names stay in English." and a \`<language>\` field (\`${NATIVE_LANGUAGE_VERSION}\`); once per seed and language.`;
+}
+
 function publishedPrompts(config: Config): PublishedPrompt[] {
   return [
+    ...expansionPrompt(config),
     {
       title: 'Generation',
       version: GENERATE_TEMPLATE_VERSION,
       who: `The generator, once per seed (temperature: ${temperatures([config.generator], GENERATOR_TEMPERATURE)}).`,
       messages: GENERATE_MESSAGES,
-      placeholders: '`{count}`: rewrites per seed. `{fenced}`: the seed between tags: `<concept>`, `<category>`, `<notes>` (when the seed has notes) and `<count>`.',
+      placeholders: `\`{count}\`: rewrites per seed. \`{fenced}\`: the seed between tags: \`<concept>\`, \`<category>\`, \`<notes>\` (when the seed has notes) and \`<count>\`.${languageNote(config)}`,
       outputName: OUTPUT_NAMES.rewrites,
       output: RewritesOutput,
     },

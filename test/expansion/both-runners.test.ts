@@ -36,6 +36,7 @@ describe('seed expansion and languages in both runners', () => {
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
     const referenceManifest = JSON.parse(await readFile(join(reference.exported.dir, 'manifest.json'), 'utf8'));
     expect(manifest.extra.expansion).toEqual(referenceManifest.extra.expansion);
+    expect(await readFile(join(dir, 'prompts.md'), 'utf8')).toContain('## Seed expansion (`expand-v1`)');
     expect(manifest.usage['generator:sim-generator'].calls).toBe(referenceManifest.usage['generator:sim-generator'].calls);
   });
 });

@@ -33,6 +33,9 @@ describe('a simulated run in five languages', () => {
     expect(Object.keys(manifest.extra.languages)).toEqual(LANGUAGES);
     expect(manifest.extra.languages.de.all).toBe(rows.filter((row) => row.language === 'de').length);
 
+    // prompts.md says what the generation request adds for the other languages.
+    expect(await readFile(join(exported.dir, 'prompts.md'), 'utf8')).toContain('For `de`, `fr`, `es`, `zh`, the user message ends with "Write every prompt in <language name>, as a native speaker would type it');
+
     // The report's per-language table gives each language's hard rate.
     const report = buildReport({ dataset: await readDataset(exported.dir), evaluation: null });
     expect(report).toContain('<section id="languages">');
