@@ -17,6 +17,13 @@ export const SimulatorOptions = z
       })
       .strict()
       .prefault({}),
+    batch: z
+      .object({
+        completionDelayMs: z.number().int().min(0).default(0).describe('How long a batch shows as in progress before it is completed.'),
+        failureRate: z.number().min(0).max(1).default(0).describe('Share of batch lines that fail into the error file, drawn from their custom_id.'),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 export type SimulatorOptions = z.input<typeof SimulatorOptions>;

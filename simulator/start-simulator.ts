@@ -1,14 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChatRequest, schemaName } from './chat-request.ts';
-import { completionBody } from './completion.ts';
-import { answerContent } from './dispatch.ts';
-import { capAnswer } from './target/truncate.ts';
+import { answerRequest } from './answer-request.ts';
+import { createBatchState, handleBatchApi, type BatchState } from './batch/batch-api.ts';
 import { attemptFromHeaders } from './attempt-header.ts';
 import { chooseFault, FAULT_KINDS, truncateJson, type FaultKind } from './faults.ts';
 import { readBody, sendJson } from './http-io.ts';
 import { modelList, SIMULATED_MODELS } from './models.ts';
-import { canonicalJson, createRandom, hashParts, hashString, unitHash } from './random.ts';
+import { canonicalJson, unitHash } from './random.ts';
 import { errorBody, isSimulatorHttpError, SimulatorHttpError } from './simulator-http-error.ts';
 import { SimulatorOptions, type ResolvedSimulatorOptions } from './simulator-options.ts';
 
@@ -33,6 +32,7 @@ interface State {
   readonly hanging: Set<ServerResponse>;
   readonly timers: Set<NodeJS.Timeout>;
   readonly stats: SimulatorStats;
+  readonly batches: BatchState;
 }
 
 function wait(state: State, milliseconds: number): Promise<void> {
@@ -77,14 +77,8 @@ async function handleChat(state: State, incoming: IncomingMessage, response: Ser
   stats.requestsByModel[request.model] = (stats.requestsByModel[request.model] ?? 0) + 1;
 
   const schema = schemaName(request);
-  // Only what should change the answer goes into its hash: not max_tokens, not key order.
-  const requestHash = hashString(
-    canonicalJson({ simulator: options.seed, model: request.model, messages: request.messages, temperature: request.temperature ?? null, seed: request.seed ?? null, schema, n: request.n ?? 1 }),
-  );
-  const contents = Array.from({ length: request.n ?? 1 }, (_, index) =>
-    answerContent(request, { simulatorSeed: options.seed, random: createRandom(hashParts(requestHash, index)) }),
-  );
-
+  // Answered before any fault is drawn: a request no role answers is refused (400) whatever the fault.
+  const answer = answerRequest({ request, simulatorSeed: options.seed });
   // Faults and jitter are drawn per attempt at the same body; with neither on, skip the
   // key and the attempt count (the whole body, JSON schema included, serialised again).
   // The attempt is the client's own count when it sends one, so it does not matter which
@@ -103,7 +97,7 @@ async function handleChat(state: State, incoming: IncomingMessage, response: Ser
   }
 
   await wait(state, options.latencyMs + (options.latencyJitterMs > 0 ? options.latencyJitterMs * unitHash(options.seed, bodyKey, attempt, 'jitter') : 0));
-  const requestId = { 'x-request-id': `req_sim_${requestHash.toString(16)}` };
+  const requestId = { 'x-request-id': `req_sim_${answer.requestHash.toString(16)}` };
   if (fault === 'rate_limit') {
     const milliseconds = options.faults.retryAfterMs;
     const error = new SimulatorHttpError(429, 'Rate limit reached for simulated model (injected fault).', { type: 'rate_limit_error', code: 'rate_limit_exceeded' });
@@ -114,14 +108,8 @@ async function handleChat(state: State, incoming: IncomingMessage, response: Ser
     sendError(response, new SimulatorHttpError(500, 'The simulated server had an error (injected fault).', { type: 'server_error', code: 'server_error' }), requestId);
     return;
   }
-  const answered = fault === 'malformed_json' ? contents.map(truncateJson) : contents;
-  // Target answers (plain chat) stop at max_tokens; structured answers are never cut, so they stay parseable.
-  const sent = answered.map((content) => (schema === null ? capAnswer(content, request.max_completion_tokens ?? request.max_tokens) : { content, finishReason: 'stop' as const }));
-  sendJson(response, {
-    status: 200,
-    body: completionBody({ request, requestHash, contents: sent.map((answer) => answer.content), finishReasons: sent.map((answer) => answer.finishReason) }),
-    headers: requestId,
-  });
+  const sent = fault === 'malformed_json' ? answerRequest({ request, simulatorSeed: options.seed, transform: truncateJson }).body : answer.body;
+  sendJson(response, { status: 200, body: sent, headers: requestId });
 }
 
 async function route(state: State, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -139,7 +127,8 @@ async function route(state: State, incoming: IncomingMessage, response: ServerRe
     await handleChat(state, incoming, response);
     return;
   }
-  throw new SimulatorHttpError(404, `Unknown request URL: ${incoming.method} ${path || '/'}. The simulator serves GET /v1/models and POST /v1/chat/completions.`, {
+  if (await handleBatchApi(state.batches, incoming, response, path)) return;
+  throw new SimulatorHttpError(404, `Unknown request URL: ${incoming.method} ${path || '/'}. The simulator serves GET /v1/models, POST /v1/chat/completions, and the Batch API (/v1/files, /v1/batches).`, {
     type: 'invalid_request_error',
     code: 'unknown_url',
   });
@@ -154,6 +143,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     hanging: new Set(),
     timers: new Set(),
     stats: { requests: 0, requestsByModel: {}, faults: Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number> },
+    batches: createBatchState({ seed: options.seed, batch: options.batch }),
   };
   const server = createServer((incoming, response) => {
     route(state, incoming, response).catch((error: unknown) => {

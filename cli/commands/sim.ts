@@ -13,6 +13,8 @@ interface SimFlags {
   latencyJitterMs: string;
   faultRate: string;
   faults: string;
+  batchDelayMs: string;
+  batchFailureRate: string;
 }
 
 function faultKinds(value: string): FaultKind[] {
@@ -46,6 +48,8 @@ export function registerSimCommand(program: Command): void {
     .option('--latency-jitter-ms <ms>', 'up to this much extra delay per request', '0')
     .option('--fault-rate <rate>', 'share of requests that fail, from 0 to 1', '0')
     .option('--faults <kinds>', `comma-separated fault kinds to inject (${FAULT_KINDS.join(', ')})`, FAULT_KINDS.join(','))
+    .option('--batch-delay-ms <ms>', 'how long a Batch API batch stays in progress before it completes', '0')
+    .option('--batch-failure-rate <rate>', 'share of Batch API lines that fail into the error file, from 0 to 1', '0')
     .action(async (flags: SimFlags) => {
       const options = {
         port: numberFlag({ flag: '--port', value: flags.port, min: 0, max: 65535, integer: true }),
@@ -55,6 +59,10 @@ export function registerSimCommand(program: Command): void {
         latencyJitterMs: numberFlag({ flag: '--latency-jitter-ms', value: flags.latencyJitterMs, min: 0, max: Number.MAX_SAFE_INTEGER, integer: false }),
         faultRate: numberFlag({ flag: '--fault-rate', value: flags.faultRate, min: 0, max: 1, integer: false }),
         faults: { kinds: faultKinds(flags.faults) },
+        batch: {
+          completionDelayMs: numberFlag({ flag: '--batch-delay-ms', value: flags.batchDelayMs, min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }),
+          failureRate: numberFlag({ flag: '--batch-failure-rate', value: flags.batchFailureRate, min: 0, max: 1, integer: false }),
+        },
       };
       // Listen for signals before announcing the URL, so a stop right after start is not missed.
       // The server stops without a notice; the line after it names the signal.
