@@ -32,13 +32,16 @@ export async function walkStages(options: {
       });
       stage.collect(results, state);
     } else {
-      // A barrier with nothing to do for this config (no seed expansion) is folded in without a step of its own, as on the queue.
+      onEvent?.({ type: 'stage-start', stage: name, total: 1 });
+      // A barrier with nothing to do for this config (no seed expansion) is settled at once, as the queue settles it at submission.
       const idle = stage.idleOutput?.(context.config) ?? null;
       if (idle !== null) {
         stage.collect(idle, state);
+        onEvent?.({ type: 'progress', stage: name, done: 1, total: 1 });
+        onEvent?.({ type: 'stage-end', stage: name, ms: 0 });
+        options.timings[stage.name] = 0;
         continue;
       }
-      onEvent?.({ type: 'stage-start', stage: name, total: 1 });
       // A barrier's own work inside (the search rounds' steps) is journalled piece by piece too.
       const remember = <T>(step: string, key: string, work: () => Promise<T>) => journal.remember(step, key, work);
       stage.collect(await stage.run(state, { ...context, remember }), state);

@@ -24,7 +24,7 @@ describe('scarecrow dashboard', () => {
     expect(await page.text()).toMatch(/<html/i);
     const queues = await (await fetch(new URL('api/queues', url))).json();
     expect(queues.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([...QUEUE_STAGES].sort());
-    expect(queues.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['dedupe', 'export', 'generate', 'judge', 'probe', 'refresh']);
+    expect(queues.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['dedupe', 'evolve', 'expand', 'export', 'generate', 'judge', 'probe', 'refresh']);
     expect(await (await fetch(new URL('healthz', url))).text()).toMatch(/NO authentication/);
 
     // Only loopback answers: the same port on the machine's network address refuses the connection.
