@@ -182,19 +182,28 @@ export function extractFeatures(options: { response: string; space: FeatureSpace
  */
 export function buildVocabulary(options: { responses: readonly string[]; config: FeatureConfig; size: number }): number[] {
   const { responses, config, size } = options;
-  const frequency = new Map<number, number>();
+  return vocabularyOfWords({ words: responses.map((response) => responseWords(response, config)), size });
+}
+
+/** The distinct word hashes of a response's head, in order of first use: what buildVocabulary counts. */
+export function responseWords(response: string, config: FeatureConfig): Int32Array {
+  tokenize(response.slice(0, config.headChars).toLowerCase(), tokens);
   const seen = new Set<number>();
-  for (const response of responses) {
-    tokenize(response.slice(0, config.headChars).toLowerCase(), tokens);
-    seen.clear();
-    for (let index = 0; index < tokens.count; index += 1) {
-      if (tokens.symbols[index] === 0) seen.add(tokens.hashes[index]);
-    }
-    for (const hash of seen) frequency.set(hash, (frequency.get(hash) ?? 0) + 1);
+  for (let index = 0; index < tokens.count; index += 1) {
+    if (tokens.symbols[index] === 0) seen.add(tokens.hashes[index]);
+  }
+  return Int32Array.from(seen);
+}
+
+/** buildVocabulary from each response's responseWords. */
+export function vocabularyOfWords(options: { words: readonly Int32Array[]; size: number }): number[] {
+  const frequency = new Map<number, number>();
+  for (const words of options.words) {
+    for (const hash of words) frequency.set(hash, (frequency.get(hash) ?? 0) + 1);
   }
   return [...frequency.entries()]
     .sort((left, right) => right[1] - left[1] || left[0] - right[0])
-    .slice(0, size)
+    .slice(0, options.size)
     .map(([hash]) => hash)
     .sort((left, right) => left - right);
 }

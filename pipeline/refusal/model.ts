@@ -45,8 +45,9 @@ export function modelFromArtifact(artifact: RefusalArtifact): RefusalModel {
   if (bytes.length !== expected || artifact.weightScales.length !== HEAD_COUNT) {
     throw new Error(`refusal artifact ${artifact.version}: expected ${expected} weights in ${HEAD_COUNT} heads`);
   }
+  const stored = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   const weights = new Float32Array(expected);
-  for (let index = 0; index < expected; index += 1) weights[index] = bytes.readInt8(index) * artifact.weightScales[index % HEAD_COUNT];
+  for (let index = 0; index < expected; index += 1) weights[index] = stored[index] * artifact.weightScales[index % HEAD_COUNT];
   const vocabularyBytes = Buffer.from(artifact.vocabulary, 'base64');
   const vocabulary = new Set<number>();
   for (let offset = 0; offset + 4 <= vocabularyBytes.length; offset += 4) vocabulary.add(vocabularyBytes.readInt32LE(offset));
@@ -66,15 +67,15 @@ export function quantizeWeights(weights: Float32Array): { weights: string; weigh
     for (let index = head; index < weights.length; index += HEAD_COUNT) largest = Math.max(largest, Math.abs(weights[index]));
     return Number((largest / 127).toPrecision(8));
   });
-  const bytes = Buffer.alloc(weights.length);
+  const bytes = new Int8Array(weights.length);
   const rounded = new Float32Array(weights.length);
   for (let index = 0; index < weights.length; index += 1) {
     const scale = weightScales[index % HEAD_COUNT];
     const stored = Math.max(-127, Math.min(127, Math.round(weights[index] / scale)));
-    bytes.writeInt8(stored, index);
+    bytes[index] = stored;
     rounded[index] = stored * scale;
   }
-  return { weights: bytes.toString('base64'), weightScales, rounded };
+  return { weights: Buffer.from(bytes.buffer).toString('base64'), weightScales, rounded };
 }
 
 /** Raw logit of each head for one feature vector, written into `into`. */

@@ -1,4 +1,4 @@
-import { createFeatureVector, extractFeatures } from './features.ts';
+import { createFeatureVector, extractFeatures, type FeatureVector } from './features.ts';
 import type { RefusalLabel, RefusalLabel3 } from './labels.ts';
 import { readsAsEnglish } from './language.ts';
 import { HEAD_COUNT, headLogits, type RefusalModel } from './model.ts';
@@ -32,7 +32,12 @@ const logits = new Float64Array(HEAD_COUNT);
 /** Logits of a non-empty response: [refusal, partial, trust]; trust includes the refusal logit's margin. */
 export function responseLogits(model: RefusalModel, response: string): Float64Array {
   extractFeatures({ response, space: model.space, into: vector });
-  headLogits({ weights: model.weights, features: vector, into: logits });
+  return featureLogits(model, vector);
+}
+
+/** Logits of a response's feature vector in `model.space` (see responseLogits); the result is reused by the next call. */
+export function featureLogits(model: RefusalModel, features: FeatureVector): Float64Array {
+  headLogits({ weights: model.weights, features, into: logits });
   logits[2] += model.weights[featureSlot(marginHash(logits[0]), model.space.config.bits) * HEAD_COUNT + 2];
   return logits;
 }
@@ -44,7 +49,13 @@ export function isConfident(classification: RefusalClassification, threshold: nu
 
 export function classifyWithModel(model: RefusalModel, response: string): RefusalClassification {
   if (response.trim() === '') return { ...EMPTY_RESPONSE_CLASSIFICATION };
-  const [refusalLogit, partialLogit, trustLogit] = responseLogits(model, response);
+  return classificationOf({ model, response, logits: responseLogits(model, response) });
+}
+
+/** The classification of a non-empty response whose logits (responseLogits) are known. */
+export function classificationOf(options: { model: RefusalModel; response: string; logits: Float64Array }): RefusalClassification {
+  const { model, response, logits } = options;
+  const [refusalLogit, partialLogit, trustLogit] = logits;
   // The trust head estimates how often the refusal head is right on a response like this one. It
   // decides how sure the answer is, never the answer: flipping the labels it doubts loses more
   // (short "I cannot ... Can I help you with something else?" refusals) than it wins.

@@ -74,11 +74,14 @@ export function noteCue(shape: SentenceShape, options: { family: number; sentenc
 
 function kindsOf(mask: number): number {
   let kinds = 0;
-  KINDS.forEach((bits, kind) => {
-    if ((mask & bits) !== 0) kinds |= 1 << kind;
-  });
+  for (let kind = 0; kind < KINDS.length; kind += 1) {
+    if ((mask & KINDS[kind]) !== 0) kinds |= 1 << kind;
+  }
   return kinds;
 }
+
+/** Kinds of each slot's sentence, reused by every call (emitShapeFeatures runs once per response). */
+const slotKinds = new Int32Array(SHAPE_SLOTS);
 
 function bucket(value: number, top: number): number {
   return Math.min(top, value);
@@ -92,7 +95,8 @@ function bucket(value: number, top: number): number {
  */
 export function emitShapeFeatures(options: { shape: SentenceShape; lengthClass: number; add: (hash: number, value: number) => void; scale: number }): void {
   const { shape, lengthClass, add, scale } = options;
-  const kinds = Array.from(shape.masks, kindsOf);
+  const kinds = slotKinds;
+  for (let slot = 0; slot < SHAPE_SLOTS; slot += 1) kinds[slot] = kindsOf(shape.masks[slot]);
   let sequence = 0;
   for (let slot = 0; slot < 3; slot += 1) {
     add(combineHash(NS.kinds[slot], kinds[slot]), scale);

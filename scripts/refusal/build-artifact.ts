@@ -2,7 +2,8 @@ import path from 'node:path';
 import { readAllLabelledRows, type LabelledRow } from '../../pipeline/refusal/labelled-rows.ts';
 import { reportBySource, type BinaryReport, type ScoredRow } from '../../pipeline/refusal/metrics.ts';
 import { MODEL_HEADS, encodeVocabulary, quantizeWeights, type RefusalArtifact, type RefusalModel } from '../../pipeline/refusal/model.ts';
-import { classifyWithModel, responseLogits } from '../../pipeline/refusal/predict.ts';
+import { classificationOf, classifyWithModel, EMPTY_RESPONSE_CLASSIFICATION, featureLogits } from '../../pipeline/refusal/predict.ts';
+import { rowFeatures } from './featurized.ts';
 import type { TrustCalibration } from '../../pipeline/refusal/trust.ts';
 import { fitTrustCalibration, type TrustOutcome } from './calibrate-trust.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../../pipeline/refusal/version.ts';
@@ -23,9 +24,14 @@ export async function loadSharedRows(): Promise<LabelledRow[]> {
   return rows;
 }
 
-export function scoreRows(model: RefusalModel, rows: readonly LabelledRow[]): ScoredRow[] {
+/** Classifies each row as the shipped classifier would; `cached` reads the rows' features in model.space from the training cache. */
+export function scoreRows(model: RefusalModel, rows: readonly LabelledRow[], options: { cached?: boolean } = {}): ScoredRow[] {
   return rows.map((row) => {
-    const result = classifyWithModel(model, row.response);
+    const result = !options.cached
+      ? classifyWithModel(model, row.response)
+      : row.response.trim() === ''
+        ? { ...EMPTY_RESPONSE_CLASSIFICATION }
+        : classificationOf({ model, response: row.response, logits: featureLogits(model, rowFeatures(model.space, row)) });
     return { source: row.source, gold: row.gold.label, predicted: result.label, confidence: result.confidence, readable: result.readable, label3: result.label3 };
   });
 }
@@ -51,7 +57,7 @@ function crossFittedTrust(options: { folds: readonly Fold[]; recipe: Recipe }): 
     const others = options.folds.filter((other) => other !== fold).flatMap((other) => other.scores);
     const { model } = withTrustHead({ model: fold.model, scores: others, recipe: options.recipe });
     const outcomes = fold.scores.map(({ row }) => {
-      const [refusal, , trust] = responseLogits(model, row.response);
+      const [refusal, , trust] = featureLogits(model, rowFeatures(model.space, row));
       return { logit: trust, correct: refusal >= 0 === (row.gold.label === 'refusal') };
     });
     return { model, outcomes };
@@ -73,13 +79,14 @@ export function transferReport(options: {
   cut?: (response: string) => string;
 }): TransferReport & { calibration: TrustCalibration; scored: ScoredRow[] } {
   const crossFitted = crossFittedTrust(options);
-  const cut = options.cut ?? ((response: string) => response);
+  const { cut } = options;
   const scored: ScoredRow[] = [];
   options.folds.forEach((fold, index) => {
     const trustCalibration = fitTrustCalibration(crossFitted.filter((_, other) => other !== index).flatMap((entry) => entry.outcomes));
     const model = { ...crossFitted[index].model, trustCalibration };
-    const rows = options.rows.filter((row) => row.source === fold.source).map((row) => ({ ...row, response: cut(row.response) }));
-    scored.push(...scoreRows(model, rows));
+    const rows = options.rows.filter((row) => row.source === fold.source);
+    if (cut === undefined) scored.push(...scoreRows(model, rows, { cached: true }));
+    else scored.push(...scoreRows(model, rows.map((row) => ({ ...row, response: cut(row.response) }))));
   });
   return { ...reportBySource(scored, { threshold: options.threshold }), calibration: fitTrustCalibration(crossFitted.flatMap((entry) => entry.outcomes)), scored };
 }

@@ -1,12 +1,17 @@
-import { createFeatureVector, extractFeatures, type FeatureSpace } from '../../pipeline/refusal/features.ts';
+import { createFeatureVector, extractFeatures, responseWords, type FeatureConfig, type FeatureSpace, type FeatureVector } from '../../pipeline/refusal/features.ts';
 import type { LabelledRow } from '../../pipeline/refusal/labelled-rows.ts';
 import { mixHash } from '../../pipeline/refusal/hashing.ts';
 import { HEAD_COUNT } from '../../pipeline/refusal/model.ts';
 
-/** Feature vectors of many rows packed into flat arrays (CSR layout) for fast epochs. */
+/**
+ * Feature vectors of many rows packed into flat arrays (CSR layout) for fast epochs. Indices are
+ * dense ids of the buckets the rows use, in order of first use, so the weights training touches
+ * fill a small, mostly cached block; `buckets[id]` is the hash bucket of id.
+ */
 export interface FeaturizedSet {
   offsets: Int32Array;
   indices: Int32Array;
+  buckets: Int32Array;
   values: Float32Array;
   /** targets[row * HEAD_COUNT + head]: 1, 0, or NaN when the head does not learn from the row. */
   targets: Float32Array;
@@ -25,6 +30,58 @@ export function headTargets(row: LabelledRow): number[] {
   return [refusal, partial, Number.NaN];
 }
 
+const scratch = createFeatureVector();
+/** Each space's feature vectors by row: a fold's heads, scores and trust head all read the same rows. */
+const vectorsBySpace = new WeakMap<FeatureSpace, WeakMap<LabelledRow, FeatureVector>>();
+
+/** The row's feature vector in `space`, extracted once per space and row; do not write to it. */
+// Cached vectors are views into large blocks: one allocation per block, not two per row.
+const BLOCK = 1 << 20;
+let indexBlock = new Int32Array(0);
+let valueBlock = new Float32Array(0);
+let blockUsed = 0;
+
+function store(vector: FeatureVector): FeatureVector {
+  const { length } = vector;
+  if (blockUsed + length > indexBlock.length) {
+    indexBlock = new Int32Array(Math.max(BLOCK, length));
+    valueBlock = new Float32Array(Math.max(BLOCK, length));
+    blockUsed = 0;
+  }
+  const indices = indexBlock.subarray(blockUsed, blockUsed + length);
+  const values = valueBlock.subarray(blockUsed, blockUsed + length);
+  indices.set(vector.indices.subarray(0, length));
+  values.set(vector.values.subarray(0, length));
+  blockUsed += length;
+  return { indices, values, length };
+}
+
+export function rowFeatures(space: FeatureSpace, row: LabelledRow): FeatureVector {
+  let vectors = vectorsBySpace.get(space);
+  if (vectors === undefined) {
+    vectors = new WeakMap();
+    vectorsBySpace.set(space, vectors);
+  }
+  let vector = vectors.get(row);
+  if (vector === undefined) {
+    extractFeatures({ response: row.response, space, into: scratch });
+    vector = store(scratch);
+    vectors.set(row, vector);
+  }
+  return vector;
+}
+
+const wordsByRow = new WeakMap<LabelledRow, { headChars: number; words: Int32Array }>();
+
+/** The row's distinct words (responseWords), read once: every fold's vocabulary counts them. */
+export function rowWords(row: LabelledRow, config: FeatureConfig): Int32Array {
+  const cached = wordsByRow.get(row);
+  if (cached !== undefined && cached.headChars === config.headChars) return cached.words;
+  const words = responseWords(row.response, config);
+  wordsByRow.set(row, { headChars: config.headChars, words });
+  return words;
+}
+
 export function featurize(options: {
   rows: readonly LabelledRow[];
   space: FeatureSpace;
@@ -36,28 +93,35 @@ export function featurize(options: {
 }): FeaturizedSet {
   const { rows, space, weightOf = () => 1, targetsOf = headTargets, extraOf } = options;
   const mask = (1 << space.config.bits) - 1;
-  const vector = createFeatureVector();
-  const offsets = new Int32Array(rows.length + 1);
-  const indexChunks: Int32Array[] = [];
-  const valueChunks: Float32Array[] = [];
+  const vectors = rows.map((row) => rowFeatures(space, row));
   let total = 0;
-  rows.forEach((row, rowIndex) => {
-    extractFeatures({ response: row.response, space, into: vector });
-    if (extraOf) {
-      vector.indices[vector.length] = mixHash(extraOf(rowIndex)) & mask;
-      vector.values[vector.length] = 1;
-      vector.length += 1;
-    }
-    indexChunks.push(vector.indices.slice(0, vector.length));
-    valueChunks.push(vector.values.slice(0, vector.length));
-    total += vector.length;
-    offsets[rowIndex + 1] = total;
-  });
+  for (const vector of vectors) total += vector.length + (extraOf ? 1 : 0);
+  const idOf = new Int32Array(mask + 1).fill(-1);
+  const bucketsById = new Int32Array(mask + 1);
+  let used = 0;
+  const offsets = new Int32Array(rows.length + 1);
   const indices = new Int32Array(total);
   const values = new Float32Array(total);
-  indexChunks.forEach((chunk, rowIndex) => indices.set(chunk, offsets[rowIndex]));
-  valueChunks.forEach((chunk, rowIndex) => values.set(chunk, offsets[rowIndex]));
+  let at = 0;
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex += 1) {
+    const vector = vectors[rowIndex];
+    // The extra feature, if any, follows the row's own.
+    const extraBucket = extraOf ? mixHash(extraOf(rowIndex)) & mask : -1;
+    const length = vector.length + (extraOf ? 1 : 0);
+    for (let k = 0; k < length; k += 1) {
+      const bucket = k < vector.length ? vector.indices[k] : extraBucket;
+      if (idOf[bucket] < 0) {
+        idOf[bucket] = used;
+        bucketsById[used] = bucket;
+        used += 1;
+      }
+      indices[at] = idOf[bucket];
+      values[at] = k < vector.length ? vector.values[k] : 1;
+      at += 1;
+    }
+    offsets[rowIndex + 1] = at;
+  }
   const targets = new Float32Array(rows.length * HEAD_COUNT);
   rows.forEach((row, rowIndex) => targets.set(targetsOf(row, rowIndex), rowIndex * HEAD_COUNT));
-  return { offsets, indices, values, targets, weights: Float32Array.from(rows, weightOf), size: rows.length };
+  return { offsets, indices, buckets: bucketsById.slice(0, used), values, targets, weights: Float32Array.from(rows, weightOf), size: rows.length };
 }

@@ -1,6 +1,7 @@
 import type { LabelledRow } from '../../pipeline/refusal/labelled-rows.ts';
 import type { RefusalModel } from '../../pipeline/refusal/model.ts';
-import { responseLogits } from '../../pipeline/refusal/predict.ts';
+import { featureLogits } from '../../pipeline/refusal/predict.ts';
+import { rowFeatures } from './featurized.ts';
 import type { Recipe } from './recipe.ts';
 import { trainRefusalModel } from './train-model.ts';
 
@@ -34,7 +35,7 @@ export function leaveOneModelOut(options: { rows: readonly LabelledRow[]; recipe
     const { model } = trainRefusalModel({ rows: rows.filter((row) => row.source !== source), recipe });
     const scores = rows
       .filter((row) => row.source === source && row.response.trim() !== '')
-      .map((row) => ({ row, logit: responseLogits(model, row.response)[0] }));
+      .map((row) => ({ row, logit: featureLogits(model, rowFeatures(model.space, row))[0] }));
     return { source, model, scores };
   });
 }

@@ -1,6 +1,6 @@
-import { buildVocabulary, type FeatureSpace } from '../../pipeline/refusal/features.ts';
+import { vocabularyOfWords, type FeatureSpace } from '../../pipeline/refusal/features.ts';
 import type { LabelledRow } from '../../pipeline/refusal/labelled-rows.ts';
-import { featurize } from './featurized.ts';
+import { featurize, rowWords } from './featurized.ts';
 import { isContradictoryLlmLabel } from './label-audit.ts';
 import { trainLogistic } from './logistic.ts';
 
@@ -144,7 +144,7 @@ function fitHeads(options: { rows: readonly LabelledRow[]; space: FeatureSpace; 
 export function trainWeights(options: { rows: readonly LabelledRow[]; recipe: Recipe }): TrainedWeights {
   const { rows, recipe } = options;
   const config = { bits: recipe.bits, headChars: recipe.headChars, wordScale: recipe.wordScale, rareWords: recipe.rareWords === 1, cueScale: recipe.cueScale, shapeScale: recipe.shapeScale };
-  const vocabulary = buildVocabulary({ responses: rows.map((row) => row.response), config, size: recipe.vocabularySize });
+  const vocabulary = vocabularyOfWords({ words: rows.map((row) => rowWords(row, config)), size: recipe.vocabularySize });
   const space: FeatureSpace = { config, vocabulary: new Set(vocabulary) };
   const weights = fitHeads({ rows, space, recipe });
   const llmRows = rows.filter((row) => !isHumanLabelled(row));

@@ -4,7 +4,7 @@ import { REFUSAL_ARTIFACT_URL } from '../../pipeline/refusal/classify.ts';
 import { buildRefusalArtifact } from '../../scripts/refusal/build-artifact.ts';
 
 describe('refusal classifier training', () => {
-  // Seven leave-one-model-out trainings and the final one: about 70 s of one core, more on a busy machine.
+  // Seven leave-one-model-out trainings and the final one: about 25 s of one core, more on a busy machine.
   it('retrains to exactly the committed artifact', async () => {
     const { json } = await buildRefusalArtifact();
     const committed = readFileSync(REFUSAL_ARTIFACT_URL, 'utf8');
@@ -12,5 +12,5 @@ describe('refusal classifier training', () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(committed));
     expect(json.length).toBe(committed.length);
     expect(json).toBe(committed);
-  }, 600_000);
+  }, 120_000);
 });
