@@ -71,7 +71,9 @@ async function owedWork(options: { redis: Redis; prefix: string; runId: string }
     if (total === null || total === undefined) break;
     const [first, ...later] = segment.stages as [ItemStageDeclaration, ...ItemStageDeclaration[]];
     // The first stage's items come from the run so far (the seeds, or what the barrier before sent on).
-    const { state: sofar } = await readRunState({ redis, keys, spec, until: first.name });
+    const sofar = await readRunStateUnlessFinished({ redis, keys, spec, until: first.name });
+    // The run finished (its results cleared) between reading its state and its results: nothing is owed.
+    if (sofar === null) return [];
     const firstDone = new Set(await redis.hkeys(keys.results(first)));
     for (const item of first.items(sofar)) {
       if (!firstDone.has(first.itemId(item))) owed.push({ stage: first.name as QueueStage, itemId: first.itemId(item), data: itemJob(first, runId, item) });
@@ -97,4 +99,15 @@ async function owedWork(options: { redis: Redis; prefix: string; runId: string }
     }
   }
   return owed;
+}
+
+/** The run so far, or null when its results are gone because the export finished it meanwhile. */
+async function readRunStateUnlessFinished(options: Parameters<typeof readRunState>[0]): Promise<Awaited<ReturnType<typeof readRunState>>['state'] | null> {
+  try {
+    return (await readRunState(options)).state;
+  } catch (error) {
+    const state = await options.redis.hget(options.keys.run, 'state');
+    if (state === null || state === 'done') return null;
+    throw error;
+  }
 }
