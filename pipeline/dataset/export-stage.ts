@@ -8,25 +8,16 @@ import { mutatePromptsSection } from '../evolution/mutate-prompts-section.ts';
 import type { EvolveSummary } from '../evolution/round-stats.ts';
 import { measureDiversityYielding } from '../diversity/measure-diversity.ts';
 import { jsonlChunks } from './jsonl-chunks.ts';
-import { buildManifest, type Manifest } from './manifest.ts';
-import type { RunOutcome } from './run-outcome.ts';
+import { buildManifest, type Manifest, type RunFacts } from './manifest.ts';
 import { promptsDocument } from './prompts-document.ts';
 import { keptPathFor, pruneKeptDatasets } from './keep-earlier.ts';
 import { writeFolderAtomically } from './write-atomically.ts';
-import type { RoleUsage } from '../models/usage-meter.ts';
 import type { DatasetRecord } from '../schemas/candidate.ts';
 import type { Config } from '../schemas/config.ts';
 import type { Seed } from '../schemas/seed.ts';
 
-export interface ExportInput {
-  outcome: RunOutcome;
-  usage: Record<string, RoleUsage>;
-  timingsMs: Record<string, number>;
-  simulated: boolean;
-  /** The simulated roles as the runner found them (standalone `scarecrow sim` endpoints included); those with no baseURL when omitted. */
-  simulatedRoles?: string[];
-  /** Manifest sections and card sections computed elsewhere (diversity, refresh changes). */
-  extra?: Record<string, unknown>;
+export interface ExportInput extends RunFacts {
+  /** Card sections computed elsewhere (refresh changes). */
   cardSections?: string[];
 }
 

@@ -27,8 +27,8 @@ export interface Manifest {
   extra: Record<string, unknown>;
 }
 
-export interface BuildManifestOptions {
-  config: Config;
+/** What a runner knows of a finished run besides its config: the outcome, what it cost and took, and who was simulated. */
+export interface RunFacts {
   outcome: RunOutcome;
   usage: Record<string, RoleUsage>;
   timingsMs: Record<string, number>;
@@ -37,6 +37,10 @@ export interface BuildManifestOptions {
   simulatedRoles?: string[];
   /** Further sections other parts add (diversity, dedupe figures, refresh changes). */
   extra?: Record<string, unknown>;
+}
+
+export interface BuildManifestOptions extends RunFacts {
+  config: Config;
   now?: Date;
 }
 
