@@ -6,7 +6,7 @@
 //   npm run bench:queue            (REDIS_URL respected)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +18,7 @@ import { Config } from '../pipeline/schemas/config.ts';
 import { runInProcess } from '../in-process/run-in-process.ts';
 import { readRunProgress } from '../workers/run-progress.ts';
 import { runOnQueue } from '../workers/run-on-queue.ts';
-import { deleteKeysWithPrefix } from '../workers/delete-prefix.ts';
+import { tearDownQueueBench } from './support/tear-down-queue-bench.ts';
 
 const PROCESSES = 4;
 const CONCURRENCY = 16;
@@ -94,11 +94,7 @@ try {
   ];
   process.stdout.write(lines.join('\n') + '\n');
 } finally {
-  for (const child of workers) child.kill('SIGTERM');
-  await Promise.all(workers.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))));
-  await deleteKeysWithPrefix(redis, prefix);
-  redis.disconnect();
-  await rm(outputDir, { recursive: true, force: true });
+  await tearDownQueueBench({ workers, redis, prefix, outputDir });
 }
 
 /** CPU per model call of the in-process runner on a slice of the same run, for comparison. */

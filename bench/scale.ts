@@ -7,7 +7,7 @@
 //   npm run bench:scale -- 10000 100000          (each point in turn; 100,000 takes a long while on 2 cores)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +19,7 @@ import { CATEGORIES } from '../pipeline/schemas/category.ts';
 import { Config } from '../pipeline/schemas/config.ts';
 import { readRunProgress } from '../workers/run-progress.ts';
 import { runOnQueue } from '../workers/run-on-queue.ts';
-import { deleteKeysWithPrefix } from '../workers/delete-prefix.ts';
+import { tearDownQueueBench } from './support/tear-down-queue-bench.ts';
 
 const PROCESSES = 4;
 const CONCURRENCY = 16;
@@ -122,11 +122,7 @@ async function runPoint(candidates: number): Promise<Figures> {
     ].join('\n') + '\n');
     return figures;
   } finally {
-    for (const child of workers) child.kill('SIGTERM');
-    await Promise.all(workers.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))));
-    await deleteKeysWithPrefix(redis, prefix);
-    redis.disconnect();
-    await rm(outputDir, { recursive: true, force: true });
+    await tearDownQueueBench({ workers, redis, prefix, outputDir });
   }
 }
 
