@@ -7,6 +7,7 @@ import { runCli } from '../support/run-cli.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { readFolder, readJsonl } from '../support/read-dataset-files.ts';
+import { expectRefusedConfig } from '../support/expect-refused-config.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
@@ -115,14 +116,7 @@ describe('scarecrow run and validate with bad input', () => {
     ['{"generator": {"model": "gpt-4o", "baseURL": "https://api.openai.com/v1", "apiKeyEnv": "SCARECROW_TEST_MISSING_KEY"}}', /SCARECROW_TEST_MISSING_KEY, which is not set/],
     ['{"seeds": {"paths": ["nowhere"]}}', /nowhere: no such seed file or folder/],
   ])('exits 2 on %s and writes nothing', async (config, message) => {
-    const dir = await temp.make({ 'config.json': config });
-    for (const command of ['run', 'validate']) {
-      const result = await runCliInProcess([command, '--config', join(dir, 'config.json'), ...(command === 'run' ? ['--output', join(dir, 'out')] : [])]);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(message);
-      expect(result.stderr).not.toContain('    at ');
-    }
-    expect(await readdir(dir)).toEqual(['config.json']);
+    await expectRefusedConfig(await temp.make({ 'config.json': config }), message);
   });
 
   it('names an unreachable endpoint and exits 2 without writing', async () => {
