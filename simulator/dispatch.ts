@@ -14,6 +14,9 @@ import type { Random } from './random.ts';
 import { SimulatorHttpError } from './simulator-http-error.ts';
 import { answerAsTarget } from './target/target.ts';
 import { judgeForeignResponse } from './target/foreign-answer.ts';
+import { answerAsHelper, helperMode } from './helper/helpful-answer.ts';
+import { judgeAnswerSafety } from './judge/answer-judge.ts';
+import { ANSWER_VERDICT_OUTPUT_NAME } from '../pipeline/training-export/answer-judge-prompt.ts';
 
 const DEFAULT_REWRITE_COUNT = 5;
 const MAX_REWRITE_COUNT = 50;
@@ -33,6 +36,8 @@ function rewriteCount(value: string | null): number {
 export function answerContent(request: ChatRequest, context: { simulatorSeed: number; random: Random }): string {
   const schema = schemaName(request);
   if (schema === null) {
+    const mode = helperMode(request);
+    if (mode !== null) return answerAsHelper({ prompt: lastUserText(request), mode, random: context.random });
     return answerAsTarget({ prompt: lastUserText(request), model: request.model, simulatorSeed: context.simulatorSeed, random: context.random });
   }
   if (schema === OUTPUT_NAMES.rewrites) {
@@ -67,7 +72,11 @@ export function answerContent(request: ChatRequest, context: { simulatorSeed: nu
     const response = tag(request, 'response') ?? lastUserText(request);
     return JSON.stringify(judgeForeignResponse(response) ?? judgeRefusal({ response }));
   }
-  const known = [...Object.values(OUTPUT_NAMES), MUTATIONS_OUTPUT_NAME, CONCEPTS_OUTPUT_NAME].join(', ');
+  if (schema === ANSWER_VERDICT_OUTPUT_NAME) {
+    const prompt = tag(request, 'prompt') ?? lastUserText(request);
+    return JSON.stringify(judgeAnswerSafety({ prompt, answer: tag(request, 'response') ?? '', model: request.model, simulatorSeed: context.simulatorSeed }));
+  }
+  const known = [...Object.values(OUTPUT_NAMES), MUTATIONS_OUTPUT_NAME, CONCEPTS_OUTPUT_NAME, ANSWER_VERDICT_OUTPUT_NAME].join(', ');
   throw new SimulatorHttpError(400, `The simulator has no role for response_format json_schema '${schema}'; it answers ${known}.`, {
     type: 'invalid_request_error',
     code: 'unknown_schema',

@@ -11,6 +11,7 @@ export const SIMULATED_MODELS = [
   'sim-target-strict',
   'sim-target-lenient',
   'sim-refusal-judge',
+  'sim-helper',
 ] as const;
 
 

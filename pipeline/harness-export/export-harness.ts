@@ -7,6 +7,7 @@ import { toCsv } from './to-csv.ts';
 import { toInspect } from './to-inspect.ts';
 import { toPromptfoo } from './to-promptfoo.ts';
 import { toPyrit } from './to-pyrit.ts';
+import { TRAINING_FORMATS } from '../training-export/training-formats.ts';
 
 export const HARNESS_FORMATS = ['inspect', 'promptfoo', 'pyrit', 'csv'] as const;
 export type HarnessFormat = (typeof HARNESS_FORMATS)[number];
@@ -53,7 +54,7 @@ export async function exportHarness(options: ExportHarnessOptions): Promise<Expo
 
 function checkFormat(format: string): HarnessFormat {
   if ((HARNESS_FORMATS as readonly string[]).includes(format)) return format as HarnessFormat;
-  throw new UserError(`--format: unknown format "${format}"; use one of ${HARNESS_FORMATS.join(', ')}`, { field: 'format' });
+  throw new UserError(`--format: unknown format "${format}"; use one of ${[...HARNESS_FORMATS, ...TRAINING_FORMATS].join(', ')}`, { field: 'format' });
 }
 
 function checkSelection(selection: string): HarnessSelection {

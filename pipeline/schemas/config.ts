@@ -71,6 +71,10 @@ export const Config = z
     refusalJudge: ModelRole.nullable()
       .optional()
       .describe('LLM that decides the refusals the embedded classifier is unsure of. When omitted: the first judge if it names a baseURL (a real endpoint), else none; null turns the cascade off.'),
+    // Optional with no default, so a config that names no helper records and fingerprints exactly as before.
+    helper: ModelRole.nullable()
+      .optional()
+      .describe('Helpful model that writes the answers of the training exports (export --format sft and dpo): compliant answers to hard prompts, and for dpo refusals of toxic ones. Not called by run; none when omitted.'),
     generate: z
       .object({
         rewritesPerSeed: z.number().int().min(1).max(50).default(5).describe('Rewrites asked of the generator per seed, in one call.'),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runInProcess } from '../../in-process/run-in-process.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { datasetFiles, manifestCounts, smallConfig, useQueueFixture } from './support.ts';
 
@@ -14,6 +16,7 @@ describe('the queue runner', () => {
     const expected = await datasetFiles(reference.exported.dir);
     expect(expected['data/all.jsonl']!.length).toBeGreaterThan(0);
 
+    let queued = { dir: '', env: {} as Record<string, string> };
     for (const shape of [{ processes: 1, concurrency: 1 }, { processes: 3, concurrency: 7 }]) {
       const queue = useQueueFixture();
       await Promise.all(Array.from({ length: shape.processes }, () => queue.startWorkers({ concurrency: shape.concurrency })));
@@ -23,7 +26,21 @@ describe('the queue runner', () => {
       expect(result.summary?.dir).toBe(dir);
       expect(await datasetFiles(dir)).toEqual(expected);
       expect(await manifestCounts(dir)).toEqual(await manifestCounts(reference.exported.dir));
+      queued = { dir, env: queue.env };
     }
+
+    // So are the training exports made from them; the targets' refusals come back from each runner's response cache, with no target call.
+    const helper = join(await temp.make(), 'helper.json');
+    await writeFile(helper, JSON.stringify({ helper: { model: 'sim-helper' } }));
+    const exports: string[] = [];
+    for (const [dir, flags, env] of [[reference.exported.dir, [], {}], [queued.dir, ['--queue'], queued.env]] as const) {
+      const result = await runCliInProcess(['export', '--dataset', dir, '--format', 'dpo', '--config', helper, ...flags], { env });
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(/target:sim-target \d/);
+      exports.push(await readFile(join(dir, 'exports/dpo.jsonl'), 'utf8'));
+    }
+    expect(exports[0]!.split('\n').length).toBeGreaterThan(1);
+    expect(exports[1]).toBe(exports[0]);
   });
 
   it('judges, and settles unprobed candidates without probe jobs, when the run has no targets', async () => {

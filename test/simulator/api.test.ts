@@ -9,7 +9,7 @@ describe('simulator speaks the OpenAI API', () => {
     const { client } = await simulatorWithClient();
     const ids = [];
     for await (const model of client.models.list()) ids.push(model.id);
-    expect(ids).toEqual(['sim-generator', 'sim-judge', 'sim-judge-1', 'sim-judge-2', 'sim-judge-3', 'sim-target', 'sim-target-strict', 'sim-target-lenient', 'sim-refusal-judge']);
+    expect(ids).toEqual(['sim-generator', 'sim-judge', 'sim-judge-1', 'sim-judge-2', 'sim-judge-3', 'sim-target', 'sim-target-strict', 'sim-target-lenient', 'sim-refusal-judge', 'sim-helper']);
   });
 
   it('answers plain chat as a target, with usage and a chat.completion envelope', async () => {
