@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { startSimulator, type RunningSimulator } from '../../simulator/index.ts';
 import { readFolder } from '../support/read-dataset-files.ts';
 import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { startDisguisedSimulator } from './disguised-simulator.ts';
 import { startKeyEchoingEndpoint } from '../secrets/key-echoing-endpoint.ts';
@@ -37,7 +38,8 @@ describe('API keys', () => {
       targets: [role('sim-target')],
     };
     const dir = await temp.make({ 'config.json': JSON.stringify(config) });
-    const result = await runCli(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { env: { SCARECROW_TEST_KEY: SECRET } });
+    // In-process: the terminal is what the command writes; the echoing endpoint below keeps the binary, for whatever node itself prints.
+    const result = await runCliInProcess(['run', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { env: { SCARECROW_TEST_KEY: SECRET } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('SIMULATED DATA');
     const files = await readFolder(join(dir, 'out', 'secret'));

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerEvalCommand } from '../../cli/commands/eval.ts';
 import { makeDataset } from '../harness-export/make-dataset.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
@@ -16,11 +16,11 @@ const evalCommand = async (args: string[]) => {
 };
 
 describe('eval endpoint errors', () => {
-  // The exit code and the absence of a stack trace are what the user sees, so this one goes through the real CLI process.
+  // The exit code and the absence of a stack trace are what the user sees: the command as the CLI runs it, output captured.
   it('stops with one line and exit 2 when the API key variable is unset, and writes nothing', async () => {
     const dir = await makeDataset({ outputDir: await temp.make() });
     const env = { SCARECROW_TEST_UNSET_KEY: '' };
-    const result = await runCli(['eval', '--dataset', dir, '--target', 'm=https://api.openai.com/v1', '--api-key-env', 'SCARECROW_TEST_UNSET_KEY'], { env });
+    const result = await runCliInProcess(['eval', '--dataset', dir, '--target', 'm=https://api.openai.com/v1', '--api-key-env', 'SCARECROW_TEST_UNSET_KEY'], { env });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: target m \(https:\/\/api\.openai\.com\/v1\): the environment variable SCARECROW_TEST_UNSET_KEY .* is not set/)]);
     expect(existsSync(join(dir, 'eval.json'))).toBe(false);

@@ -7,7 +7,7 @@ import { startSimulator, type RunningSimulator } from '../../simulator/index.ts'
 import { echoedKeyConfig, KEY_VARIABLES } from '../secrets/echoed-key-config.ts';
 import { folderTexts, occurrences, redisTexts, roleKeys } from '../secrets/find-secrets.ts';
 import { startKeyEchoingEndpoint } from '../secrets/key-echoing-endpoint.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { datasetFiles, useQueueFixture, waitForOutput } from './support.ts';
 
@@ -35,7 +35,7 @@ describe('in queue mode, an endpoint that echoes the key in its errors', () => {
     const dir = await temp.make();
     await writeFile(join(dir, 'config.json'), JSON.stringify(echoedKeyConfig(endpoint.url)));
     const output = join(dir, 'out');
-    const result = await runCli(['run', '--queue', '--config', join(dir, 'config.json'), '--output', output], { env, timeoutMs: 90_000 });
+    const result = await runCliInProcess(['run', '--queue', '--config', join(dir, 'config.json'), '--output', output], { env });
     expect(result.code, `${result.stderr}\nworker: ${worker.output()}`).toBe(0);
 
     const stored = await redisTexts(redis, `${prefix}:*`);

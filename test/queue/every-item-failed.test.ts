@@ -4,7 +4,6 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { runCli } from './spawn-worker.ts';
 import { useQueueFixture } from './support.ts';
 
 const temp = useTempDir();
@@ -38,11 +37,10 @@ describe('a queue run where every item failed', () => {
     };
     const dir = await temp.make({ 'config.json': JSON.stringify(config) });
     const outputDir = join(dir, 'out');
-    queue.spawnWorker({ args: ['--concurrency', '2'] });
+    await queue.startWorkers({ concurrency: 2 });
 
     const env = queue.env;
-    // The binary, for its exit status; the second run is in-process, for what it writes.
-    const { code, stderr } = await runCli({ args: ['run', '--queue', '--config', join(dir, 'config.json'), '--output', outputDir], env, timeoutMs: 60_000 });
+    const { code, stderr } = await runCliInProcess(['run', '--queue', '--config', join(dir, 'config.json'), '--output', outputDir], { env });
     expect(stderr).toContain(`every item failed: see ${join(outputDir, 'all-failed')}/failures.jsonl`);
     expect(code).toBe(1);
     const failures = (await readFile(join(outputDir, 'all-failed', 'failures.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));

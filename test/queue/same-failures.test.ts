@@ -59,14 +59,14 @@ describe('faults on the queue', () => {
     // judge, as the roles name a baseURL): with it, the queue makes one refusal-judge call more than
     // in-process under these faults, a known difference in usage (the datasets agree) still to be found.
     const loaded = smallConfig({ ...roles({ baseURL: simulator.url, maxAttempts: 8 }), simulator: { seed: 9 }, cache: { enabled: false }, refusalJudge: null });
-    // The workers start while the reference runs: they call nothing until the run is submitted.
-    queue.spawnWorker({ args: ['--concurrency', '4'] });
-    queue.spawnWorker({ args: ['--concurrency', '4'] });
+    // Workers in this process: what is tested is the ledger's replay, not the process boundary (the first test has that).
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
     const inProcess = simulator.stats();
     expect(inProcess.faults.server_error + inProcess.faults.malformed_json).toBeGreaterThan(5);
     expect(inProcess.faults.rate_limit).toBeGreaterThan(0);
 
+    await queue.startWorkers({ concurrency: 4 });
+    await queue.startWorkers({ concurrency: 4 });
     const result = await queue.run({ loaded, outputDir: await temp.make(), signal: AbortSignal.timeout(100_000) });
     const dir = result.summary!.dir;
     expect(await datasetFiles(dir)).toEqual(await datasetFiles(reference.exported.dir));
