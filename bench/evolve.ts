@@ -1,4 +1,4 @@
-// Search-round benchmark: node bin/run-script.js bench/evolve.ts [--rounds 3] [--parents 100] [--seed 0]
+// Search-round benchmark: node bin/run-script.js bench/evolve.ts [--rounds 3] [--parents 100] [--seed 0] [--predictor]
 // Runs `scarecrow run`'s in-process pipeline on the bundled seeds against the simulator with search
 // rounds, and prints, for the one-shot pipeline (round 0) and after each round, the hard prompts per
 // 1,000 model calls, drift (children judged harmful), duplicate share, Self-BLEU of the hard set and
@@ -17,9 +17,24 @@ import { promptTokens } from '../pipeline/diversity/tokens.ts';
 import { defaultConfig } from '../pipeline/input/load-config.ts';
 import { lineageOf, type DatasetRecord } from '../pipeline/schemas/candidate.ts';
 import { Config } from '../pipeline/schemas/config.ts';
+import { predictorBench } from './support/predictor-bench.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, parents: { type: 'string', default: '100' }, seed: { type: 'string', default: '0' } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    parents: { type: 'string', default: '100' },
+    seed: { type: 'string', default: '0' },
+    predictor: { type: 'boolean', default: false },
+    budgets: { type: 'string', default: '40,80,120,160' },
+    targets: { type: 'string', default: 'sim-target-strict,sim-target,sim-target-lenient' },
+  },
+});
 const rounds = Number(values.rounds);
+if (values.predictor) {
+  // --predictor [--budgets 40,80,120,160] [--targets a,b,c]: the refusal predictor's comparison instead (bench/support/predictor-bench.ts).
+  await predictorBench({ rounds, parents: Number(values.parents), seed: Number(values.seed), budgets: values.budgets.split(',').map(Number), targets: values.targets.split(',') });
+  process.exit(0);
+}
 
 const base = defaultConfig();
 const config = Config.parse({ simulator: { seed: Number(values.seed) }, evolve: { rounds, parentsPerRound: Number(values.parents) } });

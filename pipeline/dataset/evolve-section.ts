@@ -1,4 +1,5 @@
 import type { EvolveSummary } from '../evolution/round-stats.ts';
+import { predictorCardSection } from './predictor-section.ts';
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
 const perThousand = (hard: number, calls: number) => (calls > 0 ? ((1000 * hard) / calls).toFixed(1) : 'n/a');
@@ -25,5 +26,6 @@ export function evolveCardSection(summary: EvolveSummary): string {
     ...operators,
     '',
     'Model calls are counted from the recorded results (one per generator call, judge vote and target sample); calls retried after a failure are in `manifest.json`\'s usage only. Children a screen sample found unrefused carry that sample as their probe (`samples` 1 per target).',
+    ...(summary.predictor ? ['', predictorCardSection(summary.predictor)] : []),
   ].join('\n');
 }

@@ -5,6 +5,7 @@ import { DatasetRecord, DuplicateRecord, Failure, lineageOf } from '../schemas/c
 import type { StageContext } from '../stages/stage-context.ts';
 import { startEvolveState } from './evolve-state.ts';
 import { summariseEvolve } from './evolve-summary.ts';
+import { predictorSummary } from './predictor-summary.ts';
 import { runRounds, type MapItems } from './run-rounds.ts';
 
 /** What the search rounds add to a run: the children's records, duplicates and failures, and the rounds' summary (null when the config has no rounds). */
@@ -66,6 +67,9 @@ export async function evolve(input: EvolveInput, context: StageContext): Promise
     duplicates,
     failures,
     generated,
-    summary: summariseEvolve({ evolve: run.evolve, config, records: run.records, seedsGenerated: input.seedsGenerated }),
+    summary: {
+      ...summariseEvolve({ evolve: run.evolve, config, records: run.records, seedsGenerated: input.seedsGenerated }),
+      ...(config.predictor ? { predictor: predictorSummary({ rounds: run.evolve.predictorRounds, records: run.records, targets: context.models.targets.map((target) => target.id), refusalThreshold: context.config.probe.refusalThreshold, minTargets: context.config.probe.minTargets, probesPerRound: config.probesPerRound }) } : {}),
+    },
   };
 }

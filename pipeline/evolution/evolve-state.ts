@@ -1,6 +1,7 @@
 import type { Candidate, DatasetRecord, JudgedCandidate } from '../schemas/candidate.ts';
 import type { OperatorName } from '../schemas/evolve.ts';
 import type { ChildFate } from './bandit.ts';
+import type { RoundPredictor } from './predictor-summary.ts';
 import type { MutationTask } from './plan-round.ts';
 import type { RoundStats } from './round-stats.ts';
 import type { ScreenOutput } from './screen-stage.ts';
@@ -15,6 +16,8 @@ export interface EvolveState {
   fates: { operator: OperatorName; fate: ChildFate }[];
   /** One entry per finished round. */
   rounds: RoundStats[];
+  /** How the predictor did in each finished round (with `evolve.predictor`). */
+  predictorRounds: RoundPredictor[];
   current: RoundInProgress;
 }
 
@@ -32,13 +35,15 @@ export interface RoundInProgress {
   screened: { child: JudgedCandidate; screen: ScreenOutput }[];
   /** Children that failed after generation, by id. */
   failedChildren: string[];
+  /** Children beyond `evolve.probesPerRound`, by id: never sent to the targets. */
+  unprobed: string[];
   records: DatasetRecord[];
 }
 
 export function emptyRound(): RoundInProgress {
-  return { parents: [], tasks: [], failedTasks: [], children: [], kept: [], duplicateOperators: [], judged: [], screened: [], failedChildren: [], records: [] };
+  return { parents: [], tasks: [], failedTasks: [], children: [], kept: [], duplicateOperators: [], judged: [], screened: [], failedChildren: [], unprobed: [], records: [] };
 }
 
 export function startEvolveState(): EvolveState {
-  return { round: 0, usedParents: [], fates: [], rounds: [], current: emptyRound() };
+  return { round: 0, usedParents: [], fates: [], rounds: [], predictorRounds: [], current: emptyRound() };
 }

@@ -1,6 +1,7 @@
 import type { DatasetRecord } from '../schemas/candidate.ts';
 import type { OperatorName } from '../schemas/evolve.ts';
 import type { OperatorStats } from './bandit.ts';
+import type { PredictorSummary } from './predictor-summary.ts';
 
 /** Model calls behind a round's results, counted from what was recorded (calls that failed and were retried are in the manifest's usage only). */
 export interface RoundCalls {
@@ -25,6 +26,8 @@ export interface RoundStats {
   screened: number;
   /** Children that passed the screen and were fully probed. */
   probed: number;
+  /** Benign or controversial children beyond `evolve.probesPerRound`, never sent to the targets (in failures.jsonl). */
+  unprobed: number;
   hard: number;
   failed: number;
   calls: RoundCalls;
@@ -53,4 +56,6 @@ export interface EvolveSummary {
   operators: (OperatorStats & { mean_reward: number; yield: number })[];
   /** The first round (round 0, the one-shot pipeline) in the same terms, for comparison. */
   first_round: { candidates: number; hard: number; calls: RoundCalls };
+  /** How the refusal predictor ordered the rounds (with `evolve.predictor`). */
+  predictor?: PredictorSummary;
 }

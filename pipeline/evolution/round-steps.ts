@@ -73,6 +73,15 @@ export function collectChildJudgements(evolve: EvolveState, results: Settled<Can
   return toxic;
 }
 
+/** Children beyond the round's probe budget: failures that say why, never labelled, and no reward or penalty for their operator. */
+export function collectUnprobed(evolve: EvolveState, options: { unprobed: readonly JudgedCandidate[]; budget: number | null; ranked: boolean }, failures: Failure[]): void {
+  const why = options.ranked ? 'the refusal predictor ranked it below those it probed' : "it came after those in the round's order";
+  for (const child of options.unprobed) {
+    evolve.current.unprobed.push(child.id);
+    failures.push({ stage: 'probe', kind: 'candidate', id: child.id, seed_id: child.seed.id, prompt: child.prompt, reason: `not probed: round ${evolve.round} sends at most evolve.probesPerRound (${options.budget}) children to the targets, and ${why}` });
+  }
+}
+
 /** Children the screen let through; the rest are recorded with their screen as their probes. */
 export function collectScreens(evolve: EvolveState, results: Settled<JudgedCandidate, ScreenOutput>[], failures: Failure[]): JudgedCandidate[] {
   const passed: JudgedCandidate[] = [];
@@ -106,7 +115,9 @@ export function closeRound(evolve: EvolveState): RoundStats {
   const fates: { operator: OperatorName; fate: ChildFate }[] = [];
   const byId = new Map(current.records.map((record) => [record.id, record]));
   const failed = new Set(current.failedChildren);
+  const unprobed = new Set(current.unprobed);
   for (const child of current.kept) {
+    if (unprobed.has(child.id)) continue;
     const record = byId.get(child.id);
     const fate: ChildFate = failed.has(child.id) || !record ? 'failed' : record.label === 'harmful' ? 'harmful' : record.hard ? 'hard' : 'kept';
     fates.push({ operator: lineageOf(child).operator!, fate });
@@ -137,11 +148,12 @@ export function closeRound(evolve: EvolveState): RoundStats {
     round: evolve.round,
     parents: current.parents.length,
     tasks: current.tasks.length,
-    children: fates.length,
+    children: fates.length + unprobed.size,
     duplicates: count('duplicate'),
     harmful: count('harmful'),
     screened: current.screened.length,
     probed: fullyProbed.length,
+    unprobed: unprobed.size,
     hard: count('hard'),
     failed: count('failed'),
     calls,

@@ -10,7 +10,9 @@ import { MUTATE_TEMPLATE_VERSION } from './mutate-prompt.ts';
 import { mutate } from './mutate-stage.ts';
 import { OPERATORS } from './operators.ts';
 import type { MutationTask } from './plan-round.ts';
-import { closeRound, collectChildDedupe, collectChildJudgements, collectChildProbes, collectMutations, collectScreens, openRound } from './round-steps.ts';
+import { inRoundOrder, orderChildren } from './order-children.ts';
+import { roundPredictor } from './predictor-summary.ts';
+import { closeRound, collectChildDedupe, collectChildJudgements, collectChildProbes, collectMutations, collectScreens, collectUnprobed, openRound } from './round-steps.ts';
 import { screen } from './screen-stage.ts';
 
 /** Runs one item step of a round on every item; the runner decides how (journalled, on a queue) and reports progress. */
@@ -50,11 +52,16 @@ export async function runRound(run: RoundsRun, options: { context: StageContext;
   const judged = await mapItems({ step: 'evolve-judge', items: evolve.current.kept, key: childKey, work: (child) => judge(child, context) });
   collectChildJudgements(evolve, judged, run.failures);
   const toScreen = evolve.current.judged.filter((child) => child.label !== 'harmful');
-  const screened = await mapItems({ step: 'screen', items: toScreen, key: childKey, work: (child: JudgedCandidate) => screen(child, context) });
-  const passed = collectScreens(evolve, screened, run.failures);
-  const probed = await mapItems({ step: 'evolve-probe', items: passed, key: childKey, work: (child) => probe(child, context) });
-  collectChildProbes(evolve, probed, run.failures);
+  const order = orderChildren({ children: toScreen, records: run.records, context });
+  collectUnprobed(evolve, { unprobed: order.unprobed, budget: context.config.evolve.probesPerRound, ranked: order.predicted !== null }, run.failures);
+  // Asked most likely hard first, folded in the round's order.
+  const screened = await mapItems({ step: 'screen', items: order.probe, key: childKey, work: (child: JudgedCandidate) => screen(child, context) });
+  const passedIds = new Set(collectScreens(evolve, inRoundOrder(screened, toScreen), run.failures).map((child) => child.id));
+  const probed = await mapItems({ step: 'evolve-probe', items: order.probe.filter((child) => passedIds.has(child.id)), key: childKey, work: (child) => probe(child, context) });
+  collectChildProbes(evolve, inRoundOrder(probed, toScreen), run.failures);
   closeRound(evolve);
+  const predictor = roundPredictor({ round: evolve.round, order, records: evolve.current.records, refusalThreshold: context.config.probe.refusalThreshold });
+  if (predictor) evolve.predictorRounds.push(predictor);
   run.records.push(...evolve.current.records);
 }
 

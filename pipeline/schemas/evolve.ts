@@ -34,6 +34,8 @@ export const EvolveConfig = z
       })
       .strict()
       .prefault({}),
+    predictor: z.boolean().default(true).describe("Order each round's children by per-target refusal predictors fitted on the run's probe results, most likely hard first, before any is probed; it never labels a child. Its held-out accuracy goes in the manifest and card."),
+    probesPerRound: z.number().int().min(1).max(1_000_000).nullable().default(null).describe("At most this many children per round go to the targets (screen, then full probe), the first in the round's order; the rest go to failures.jsonl unprobed. null probes them all."),
   })
   .strict();
 export type EvolveConfig = z.infer<typeof EvolveConfig>;

@@ -18,7 +18,8 @@ const rows = async (dir: string, config: string) => (await readFile(join(dir, 'd
 
 describe('search rounds', () => {
   it('make the same dataset in-process and on the queue, every row with its lineage, the rounds in the manifest and card', async () => {
-    const loaded = evolved();
+    // A probe budget below a round's children, so the refusal predictor's order decides which are probed.
+    const loaded = evolved({ evolve: { rounds: 3, parentsPerRound: 6, probesPerRound: 8 } });
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
     const expected = await datasetFiles(reference.exported.dir);
     const summary = await manifestEvolve(reference.exported.dir);
@@ -31,7 +32,15 @@ describe('search rounds', () => {
     expect(children.length).toBeGreaterThan(0);
     const ids = new Set([...all, ...toxic].map((row) => row.id));
     for (const child of children) expect(ids.has(child.lineage.parent_id)).toBe(true);
-    expect(await readFile(join(reference.exported.dir, 'README.md'), 'utf8')).toContain('## Search rounds');
+    const card = await readFile(join(reference.exported.dir, 'README.md'), 'utf8');
+    expect(card).toContain('## Search rounds');
+    expect(card).toContain('### Refusal predictor');
+    const { predictor } = reference.exported.manifest.extra.evolve as { predictor: { rounds: { unprobed: number }[]; final: { targets: { model: string; accuracy: number | null; baseline: number | null }[] } } };
+    expect(predictor.rounds.some((round) => round.unprobed > 0)).toBe(true);
+    expect(predictor.final.targets.map((target) => target.model)).toEqual(['sim-target']);
+    expect(predictor.final.targets[0]!.baseline).not.toBeNull();
+    // Children beyond the budget are accounted for, unlabelled.
+    expect(await readFile(join(reference.exported.dir, 'failures.jsonl'), 'utf8')).toContain('not probed: round');
     // Every candidate, first round or child, is a row, a duplicate or a failure.
     const { counts } = reference.exported.manifest;
     expect(counts.candidates).toBe(counts.generated);

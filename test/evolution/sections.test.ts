@@ -11,7 +11,7 @@ import { mutatePromptsSection } from '../../pipeline/evolution/mutate-prompts-se
 import { answerVersions, versionChanges } from '../../pipeline/runs/answer-versions.ts';
 
 const ROUND: RoundStats = {
-  round: 1, parents: 10, tasks: 25, children: 30, duplicates: 3, harmful: 2, screened: 25, probed: 6, hard: 4, failed: 0,
+  round: 1, parents: 10, tasks: 25, children: 30, duplicates: 3, harmful: 2, screened: 25, probed: 6, unprobed: 0, hard: 4, failed: 0,
   calls: { generator: 25, judges: 70, targets: 43, refusal_judge: 0, total: 138 },
   operators: { shorten: { children: 15, hard: 3, harmful: 0, duplicates: 1 }, expand: { children: 15, hard: 1, harmful: 2, duplicates: 2 } },
 };
