@@ -33,6 +33,9 @@ export class StageQueues {
     let queue = this.queues.get(stage);
     if (!queue) {
       queue = new Queue(stage, { connection: this.options.connection, prefix: this.options.prefix });
+      // A queue repeats its connection's errors, and BullMQ prints an unheard one with its stack: the
+      // connection's owner reports a lost Redis once, in a line, so the queue's copy is not printed again.
+      queue.on('error', () => {});
       this.queues.set(stage, queue);
     }
     return queue;

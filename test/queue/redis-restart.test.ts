@@ -38,7 +38,8 @@ describe('crash safety', () => {
     const { prefix } = queue;
     let server = await startRedisServer(redisArgs);
     queue.onCleanup(() => server.stop('SIGKILL'));
-    for (let index = 0; index < 2; index += 1) queue.spawnWorker({ args: ['--concurrency', '3'], env: { REDIS_URL: server.url } });
+    // Workers in this process (their reconnecting is the same in or out of one); the follower is the user's own process.
+    for (let index = 0; index < 2; index += 1) await queue.startWorkers({ concurrency: 3, redisUrl: server.url });
     const outputDir = await temp.make();
     const { runId } = await prepareRunSpec({ loaded, outputDir });
 

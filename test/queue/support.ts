@@ -104,7 +104,7 @@ export interface QueueFixture {
   /** A BullMQ queue of one stage on the test's prefix, closed after the test. */
   queue(stage: QueueStage): Queue;
   /** Workers in this process (every stage unless told), closed after the test. */
-  startWorkers(options?: { stages?: readonly QueueStage[]; concurrency?: number; log?: (line: string) => void }): Promise<RunningWorkers>;
+  startWorkers(options?: { stages?: readonly QueueStage[]; concurrency?: number; log?: (line: string) => void; redisUrl?: string }): Promise<RunningWorkers>;
   /** A `scarecrow worker` process (or `command`), killed after the test. */
   spawnWorker(options?: { command?: string; args?: string[]; env?: NodeJS.ProcessEnv }): SpawnedWorker;
   /** Submits a run and, unless detached, follows it to its summary; polls every 50 ms. */
@@ -148,7 +148,7 @@ export function useQueueFixture(): QueueFixture {
       return queue;
     },
     async startWorkers(options = {}) {
-      const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, stages: options.stages ?? QUEUE_STAGES, concurrency: options.concurrency ?? 4, log: options.log ?? (() => {}) });
+      const workers = await startWorkers({ redisUrl: options.redisUrl ?? REDIS_URL, prefix, stages: options.stages ?? QUEUE_STAGES, concurrency: options.concurrency ?? 4, log: options.log ?? (() => {}) });
       onCleanup(() => workers.close({ graceMs: 1000 }));
       return workers;
     },
