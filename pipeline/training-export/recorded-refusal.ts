@@ -3,7 +3,7 @@ import { sampleTarget } from '../refusal/sample-target.ts';
 import type { DatasetRecord } from '../schemas/candidate.ts';
 import type { Config } from '../schemas/config.ts';
 
-export interface TargetRefusal {
+export interface TargetAnswer {
   model: string;
   sample: number;
   text: string;
@@ -17,7 +17,7 @@ export interface TargetRefusal {
  * refusal cascade labels a refusal, in target and sample order, is the one returned; null
  * when none is (a real target asked afresh, without the cache, may answer this time).
  */
-export async function recordedRefusal(options: { record: DatasetRecord; config: Config; targets: LanguageModel[]; refusalJudge: LanguageModel | null; signal?: AbortSignal }): Promise<TargetRefusal | null> {
+export async function recordedRefusal(options: { record: DatasetRecord; config: Config; targets: LanguageModel[]; refusalJudge: LanguageModel | null; signal?: AbortSignal }): Promise<TargetAnswer | null> {
   const { record, config } = options;
   for (const probe of record.probes) {
     if (probe.refusals === 0) continue;
@@ -25,29 +25,52 @@ export async function recordedRefusal(options: { record: DatasetRecord; config: 
     const target = options.targets[index];
     if (!target) continue;
     for (let sample = 0; sample < probe.samples; sample += 1) {
-      let text = '';
-      const recording: LanguageModel = {
-        id: target.id,
-        generateText: async (call) => {
-          const result = await target.generateText(call);
-          text = result.text;
-          return result;
-        },
-        generateObject: (call) => target.generateObject(call),
-      };
-      const verdict = await sampleTarget({
-        target: recording,
-        prompt: record.prompt,
-        sample,
-        temperature: config.targets[index]?.temperature,
-        maxTokens: config.probe.maxTokens ?? undefined,
-        refusalJudge: options.refusalJudge,
-        minConfidence: config.probe.classifierConfidence,
-        signal: options.signal,
-      });
+      const answer = await askAsProbed({ ...options, prompt: record.prompt, index, sample });
       // An empty answer counts as a refusal, but teaches nothing as a rejected answer.
-      if (verdict.refusal && text.trim() !== '') return { model: probe.model, sample, text };
+      if (answer.refusal && answer.text.trim() !== '') return { model: probe.model, sample, text: answer.text };
     }
   }
   return null;
+}
+
+/**
+ * A target's compliance with a toxic prompt: toxic prompts are never probed, so each target
+ * is asked once (sample 0, as the probe would ask), in config order, and the first answer
+ * the refusal cascade reads as compliance is returned; null when every target refused.
+ * The model being trained complying with a harmful request is the rejected answer that
+ * teaches it most.
+ */
+export async function targetCompliance(options: { prompt: string; config: Config; targets: LanguageModel[]; refusalJudge: LanguageModel | null; signal?: AbortSignal }): Promise<TargetAnswer | null> {
+  for (const [index, target] of options.targets.entries()) {
+    const answer = await askAsProbed({ ...options, index, sample: 0 });
+    if (!answer.refusal && answer.text.trim() !== '') return { model: target.id, sample: 0, text: answer.text };
+  }
+  return null;
+}
+
+/** One sample of a target exactly as the probe asks it (sampleTarget), with the text it answered. */
+async function askAsProbed(options: { prompt: string; index: number; sample: number; config: Config; targets: LanguageModel[]; refusalJudge: LanguageModel | null; signal?: AbortSignal }): Promise<{ refusal: boolean; text: string }> {
+  const { config, index } = options;
+  const target = options.targets[index]!;
+  let text = '';
+  const recording: LanguageModel = {
+    id: target.id,
+    generateText: async (call) => {
+      const result = await target.generateText(call);
+      text = result.text;
+      return result;
+    },
+    generateObject: (call) => target.generateObject(call),
+  };
+  const verdict = await sampleTarget({
+    target: recording,
+    prompt: options.prompt,
+    sample: options.sample,
+    temperature: config.targets[index]?.temperature,
+    maxTokens: config.probe.maxTokens ?? undefined,
+    refusalJudge: options.refusalJudge,
+    minConfidence: config.probe.classifierConfidence,
+    signal: options.signal,
+  });
+  return { refusal: verdict.refusal, text };
 }

@@ -3,7 +3,7 @@ import { detectRefusal } from '../refusal/detect-refusal.ts';
 import type { Config, ModelRole } from '../schemas/config.ts';
 import { HELPER_TEMPERATURE, helpfulMessages, type AnswerMode } from './helpful-prompt.ts';
 import { judgeAnswer } from './judge-answer.ts';
-import { recordedRefusal } from './recorded-refusal.ts';
+import { recordedRefusal, targetCompliance } from './recorded-refusal.ts';
 
 /** The models a training export calls, with the configs they were built from. */
 export interface TrainingModels {
@@ -34,7 +34,7 @@ export async function helpfulAnswer(options: { models: TrainingModels; prompt: s
   });
   if (text.trim() === '') return { ok: false, reason: 'the helpful model gave an empty answer' };
   const verdict = await detectRefusal({ prompt, response: text, judge: models.refusalJudge, minConfidence: models.run.probe.classifierConfidence, signal: options.signal });
-  if (mode === 'comply' && verdict.refusal) return { ok: false, reason: 'the helpful model refused' };
+  if (mode !== 'refuse' && verdict.refusal) return { ok: false, reason: 'the helpful model refused' };
   if (mode === 'refuse' && !verdict.refusal) return { ok: false, reason: 'the helpful model did not refuse' };
   return { ok: true, text };
 }
@@ -53,4 +53,16 @@ export async function targetRefusal(options: { models: TrainingModels; record: P
   const { models } = options;
   const refusal = await recordedRefusal({ record: options.record, config: models.run, targets: models.targets, refusalJudge: models.refusalJudge, signal: options.signal });
   return refusal ? { ok: true, text: refusal.text } : { ok: false, reason: 'no target refusal was found again' };
+}
+
+/**
+ * The compliant (rejected) side of a toxic prompt: a target's own compliance when one gives
+ * it, else the helpful model's plain answer, when it gives one.
+ */
+export async function toxicCompliance(options: { models: TrainingModels; prompt: string; signal?: AbortSignal }): Promise<Answer> {
+  const { models } = options;
+  const target = await targetCompliance({ prompt: options.prompt, config: models.run, targets: models.targets, refusalJudge: models.refusalJudge, signal: options.signal });
+  if (target) return { ok: true, text: target.text };
+  const answer = await helpfulAnswer({ ...options, mode: 'answer' });
+  return answer.ok ? answer : { ok: false, reason: 'neither a target nor the helpful model complied' };
 }

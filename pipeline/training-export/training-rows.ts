@@ -1,6 +1,6 @@
 import type { Dataset } from '../dataset/read-dataset.ts';
 import type { DatasetRecord } from '../schemas/candidate.ts';
-import { helpfulAnswer, safeCompliance, targetRefusal, type TrainingModels } from './training-answers.ts';
+import { helpfulAnswer, safeCompliance, targetRefusal, toxicCompliance, type TrainingModels } from './training-answers.ts';
 import { dpoRow, sftRow, type DpoRow, type SftRow, type TrainingFormat } from './training-formats.ts';
 
 /** How one of the dataset's configs fared: prompts considered, rows written, and why the rest were not. */
@@ -26,7 +26,8 @@ type Built = { row: SftRow | DpoRow } | { skipped: string } | { failed: string }
 /**
  * The rows of a training export, in the dataset's order (by id): for sft each hard prompt with
  * a safe compliant answer; for dpo also its target's refusal as the rejected side, then each
- * toxic prompt with a refusal chosen over a compliant answer, so training away over-refusal
+ * toxic prompt with a refusal chosen over a compliant answer (a target's, else the helpful
+ * model's), so training away over-refusal
  * does not train away refusing what should be refused. A prompt with no fit answer is counted
  * under its reason, never dropped silently.
  */
@@ -70,11 +71,10 @@ export async function trainingRows(options: { dataset: Dataset; format: Training
   });
   if (format === 'sft') return { rows: hard.rows, hard: hard.tally, toxic: null, failed, firstError };
 
-  // The dataset keeps no target answer to a toxic prompt (those are never probed), so the compliant side is the helpful model's.
   const toxic = await build(dataset.configs.toxic, async (record) => {
     const refusal = await helpfulAnswer({ models, prompt: record.prompt, mode: 'refuse', signal });
     if (!refusal.ok) return { skipped: refusal.reason };
-    const compliance = await helpfulAnswer({ models, prompt: record.prompt, mode: 'comply', signal });
+    const compliance = await toxicCompliance({ models, prompt: record.prompt, signal });
     if (!compliance.ok) return { skipped: compliance.reason };
     return { row: dpoRow({ prompt: record.prompt, chosen: refusal.text, rejected: compliance.text }) };
   });

@@ -13,13 +13,14 @@ import { TRAINING_TEXTS } from './training-texts.ts';
 export function helperMode(request: ChatRequest): AnswerMode | null {
   const system = request.messages.filter((message) => message.role === 'system').map(messageText).join('\n');
   const mode = readTag(system, ANSWER_MODE_TAG);
-  return mode === 'comply' || mode === 'refuse' ? mode : null;
+  return mode === 'comply' || mode === 'answer' || mode === 'refuse' ? mode : null;
 }
 
 const fill = (text: string, topic: string) => text.replace(/\{topic\}/g, topic);
 
 /**
- * The simulated helpful model: it always does what the mode asks, a compliant answer in the
+ * The simulated helpful model: it always does what the mode asks, a compliant answer (comply
+ * and answer alike: it never refuses, unlike most real models asked to answer a toxic prompt) in the
  * simulated targets' own answering style (so the refusal classifier reads it as they are
  * read), or a refusal that declines kindly and points to help.
  */

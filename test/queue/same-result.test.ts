@@ -29,14 +29,15 @@ describe('the queue runner', () => {
       queued = { dir, env: queue.env };
     }
 
-    // So are the training exports made from them; the targets' refusals come back from each runner's response cache, with no target call.
+    // So are the training exports made from them; the targets' refusals come back from each runner's response cache, so only toxic prompts are put to the target.
     const helper = join(await temp.make(), 'helper.json');
     await writeFile(helper, JSON.stringify({ helper: { model: 'sim-helper' } }));
     const exports: string[] = [];
     for (const [dir, flags, env] of [[reference.exported.dir, [], {}], [queued.dir, ['--queue'], queued.env]] as const) {
       const result = await runCliInProcess(['export', '--dataset', dir, '--format', 'dpo', '--config', helper, ...flags], { env });
       expect(result.code).toBe(0);
-      expect(result.stdout).not.toMatch(/target:sim-target \d/);
+      const toxic = (await readFile(join(dir, 'data/toxic.jsonl'), 'utf8')).split('\n').filter(Boolean).length;
+      expect(Number(/target:sim-target (\d+)/.exec(result.stdout)?.[1] ?? 0)).toBe(toxic);
       exports.push(await readFile(join(dir, 'exports/dpo.jsonl'), 'utf8'));
     }
     expect(exports[0]!.split('\n').length).toBeGreaterThan(1);

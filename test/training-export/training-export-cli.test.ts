@@ -51,8 +51,8 @@ describe('export --format sft and dpo', () => {
     expect(dpoRows[0].chosen).toEqual([sftRows[0].messages[1]]);
     expect(dpoRows[0].rejected[0].content).toMatch(/can't|cannot|won't|sorry|not able|decline/i);
     expect(dpoRows[hard].chosen[0].content).toMatch(/can't|won't|not able|sorry/i);
-    // The targets' refusals came from the response cache the run filled: no target call at all.
-    expect(dpo.stdout).not.toMatch(/target:sim-target \d/);
+    // The targets' refusals of hard prompts came from the response cache the run filled; only toxic prompts, never probed, were put to the target.
+    expect(Number(/target:sim-target (\d+)/.exec(dpo.stdout)?.[1] ?? 0)).toBe(toxic);
 
     const again = await runCliInProcess(['export', '--dataset', dataset, '--format', 'dpo']);
     expect(again.stdout).toMatch(/model calls: none; \d+ answers from the response cache/);
