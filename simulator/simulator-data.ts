@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CATEGORIES } from '../pipeline/schemas/category.ts';
+import { CANT_BASES, RefusalStyle } from '../pipeline/refusal/refusal-cue-data.ts';
 
 /**
  * The simulator's word lists and phrase banks, kept as JSON in ./data so they can be
@@ -10,6 +11,12 @@ import { CATEGORIES } from '../pipeline/schemas/category.ts';
 
 const texts = z.array(z.string().min(1)).min(1);
 const textsByKey = z.record(z.string(), texts);
+
+/** A target's refusals of one kind: declining outright, or declining and then giving general help. */
+const refusalBank = z.object({ full: texts, partial: texts }).strict();
+
+/** A refusal in words the embedded classifier reads as compliance, given when the text draw falls in [from, to). */
+const missedRefusal = z.object({ text: z.string().min(1), from: z.number().min(0).max(1), to: z.number().min(0).max(1) }).strict();
 
 const Cue = z.object({ label: z.string(), weight: z.number(), pattern: z.string() }).strict();
 
@@ -90,7 +97,15 @@ const schemas = {
       .strict(),
   ),
   'target-texts': z
-    .object({ fullRefusals: texts, partialRefusals: texts, complianceOpeners: texts, compliancePoints: texts, complianceClosers: z.array(z.string()) })
+    .object({
+      wontRefusals: z.record(RefusalStyle, refusalBank),
+      cantRefusals: z.record(z.enum(CANT_BASES), refusalBank),
+      refusalMix: z.record(z.enum(['strict', 'default', 'lenient']), z.object({ cantShare: z.number().min(0).max(1), styles: z.record(RefusalStyle, z.number().min(0)) }).strict()),
+      missedRefusals: z.object({ full: missedRefusal, partial: missedRefusal }).strict(),
+      complianceOpeners: texts,
+      compliancePoints: texts,
+      complianceClosers: z.array(z.string()),
+    })
     .strict(),
 } as const;
 

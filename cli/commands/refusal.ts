@@ -18,7 +18,7 @@ export function registerRefusalCommand(program: Command): void {
 
   refusal
     .command('classify')
-    .description('Add label, label3, confidence and confident (whether the cascade would trust the classifier alone) to each JSONL row (fields: id, response, optional prompt).')
+    .description('Add label, label3, confidence, confident (whether the cascade would trust the classifier alone) and, for a refusal, style, reason (wont/cant) and basis to each JSONL row (fields: id, response, optional prompt).')
     .requiredOption('--in <file>', 'input JSONL')
     .requiredOption('--out <file>', 'output JSONL (written whole or not at all)')
     .option('-c, --config <file>', "config whose probe.classifierConfidence sets the threshold for confident")

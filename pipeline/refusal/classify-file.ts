@@ -10,12 +10,15 @@ import { INPUT_LIMITS } from '../schemas/input-limits.ts';
 import { readLines } from '../input/read-lines.ts';
 import { requireFile } from '../input/require-file.ts';
 import { parseJsonObject, requireResponse } from './labelled-rows.ts';
+import { refusalReason } from './refusal-reason.ts';
+import { refusalStyle } from './refusal-style.ts';
 
 /**
  * Classifies every row of a JSONL file (`response`, optional `prompt`) and writes the rows
  * back with `label`, `label3`, `confidence` and `confident` added: whether the probe's
  * cascade would let the classifier decide alone at `threshold` (else a refusal judge would;
- * probe.classifierConfidence's default when omitted). Streams line by line with write
+ * probe.classifierConfidence's default when omitted); and, for a refusal, its `style`,
+ * `reason` ("wont" or "cant") and `basis` (null for an answer). Streams line by line with write
  * backpressure, so file size does not matter (a line past the data-file limit is refused); writes a temp file and renames it at the
  * end, so a failure leaves no partial output.
  */
@@ -41,7 +44,9 @@ export async function classifyJsonlFile(options: { input: string; output: string
       const prompt = typeof row.prompt === 'string' ? row.prompt : null;
       const result = classifyRefusal({ response, prompt });
       const sure = isConfident(result, threshold);
-      const record = { ...row, label: result.label, label3: result.label3, confidence: Math.round(result.confidence * 10_000) / 10_000, confident: sure };
+      // How and why it refuses, for a refusal; an answer has neither.
+      const manner = result.label === 'refusal' ? { style: refusalStyle(response), ...refusalReason(response) } : { style: null, reason: null, basis: null };
+      const record = { ...row, label: result.label, label3: result.label3, confidence: Math.round(result.confidence * 10_000) / 10_000, confident: sure, ...manner };
       rows += 1;
       if (sure) confident += 1;
       if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');

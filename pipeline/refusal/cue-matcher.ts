@@ -9,32 +9,46 @@ interface CuePhrase {
   id: number;
 }
 
-export const CUE_FAMILY_NAMES = Object.keys(CUE_FAMILIES);
+/** Cue phrases of named families, keyed by their first token's hash; longest first so "i cannot provide" wins over "i cannot". */
+export interface CueIndex {
+  readonly names: readonly string[];
+  readonly byFirstToken: ReadonlyMap<number, readonly CuePhrase[]>;
+}
 
-/** Phrases keyed by their first token's hash; longest first so "i cannot provide" wins over "i cannot". */
-function buildIndex(): Map<number, CuePhrase[]> {
+/** Phrases are numbered in family order, so the same lists give the same ids (the classifier's feature keys). */
+export function buildCueIndex(families: Readonly<Record<string, readonly string[]>>): CueIndex {
+  const names = Object.keys(families);
   const index = new Map<number, CuePhrase[]>();
   let id = 0;
-  CUE_FAMILY_NAMES.forEach((name, family) => {
-    for (const phrase of CUE_FAMILIES[name]) {
+  names.forEach((name, family) => {
+    for (const phrase of families[name]!) {
       const hashes = phraseHashes(phrase);
       id += 1;
       const entry: CuePhrase = { rest: hashes.slice(1), family, id };
-      const list = index.get(hashes[0]) ?? [];
+      const list = index.get(hashes[0]!) ?? [];
       list.push(entry);
       list.sort((left, right) => right.rest.length - left.rest.length);
-      index.set(hashes[0], list);
+      index.set(hashes[0]!, list);
     }
   });
-  return index;
+  return { names, byFirstToken: index };
 }
 
-const CUE_INDEX = buildIndex();
+const REFUSAL_CUES = buildCueIndex(CUE_FAMILIES);
 
-/** Length in tokens of the cue starting at `position`, or 0; writes family and id into `match`. */
-export function matchCue(options: { hashes: Int32Array; count: number; position: number; match: { family: number; id: number } }): number {
+export const CUE_FAMILY_NAMES = REFUSAL_CUES.names;
+
+export interface CueMatchOptions {
+  hashes: Int32Array;
+  count: number;
+  position: number;
+  match: { family: number; id: number };
+}
+
+/** Length in tokens of the cue of `index` starting at `position`, or 0; writes family and id into `match`. */
+export function matchCueIn(index: CueIndex, options: CueMatchOptions): number {
   const { hashes, count, position, match } = options;
-  const candidates = CUE_INDEX.get(hashes[position]);
+  const candidates = index.byFirstToken.get(hashes[position]!);
   if (candidates === undefined) return 0;
   for (const candidate of candidates) {
     const { rest } = candidate;
@@ -53,4 +67,9 @@ export function matchCue(options: { hashes: Int32Array; count: number; position:
     }
   }
   return 0;
+}
+
+/** The refusal classifier's cue (cues.ts) starting at `position`: its length in tokens, or 0. */
+export function matchCue(options: CueMatchOptions): number {
+  return matchCueIn(REFUSAL_CUES, options);
 }

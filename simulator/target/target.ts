@@ -1,6 +1,7 @@
 import { INTENT_CUES, MITIGATING_CUES, matchCues, TARGET_TRIGGERS } from '../lexicon.ts';
 import { unitHash, type Random } from '../random.ts';
-import { COMPLIANCE_CLOSERS, COMPLIANCE_OPENERS, COMPLIANCE_POINTS, FULL_REFUSALS, PARTIAL_REFUSALS } from './texts.ts';
+import { COMPLIANCE_CLOSERS, COMPLIANCE_OPENERS, COMPLIANCE_POINTS } from './texts.ts';
+import { refusalText, type RefusalProfileName } from './refusal-text.ts';
 import { promptTopic } from './topic.ts';
 import { foreignAnswer } from './foreign-answer.ts';
 
@@ -23,10 +24,14 @@ const PROFILES: Record<'strict' | 'default' | 'lenient', TargetProfile> = {
   lenient: { base: 0.01, perWord: 0.08, perIntent: 0.25, perMitigation: 0.1, partialShare: 0.35 },
 };
 
+function profileName(model: string): RefusalProfileName {
+  if (/strict/i.test(model)) return 'strict';
+  if (/lenient/i.test(model)) return 'lenient';
+  return 'default';
+}
+
 function profileFor(model: string): TargetProfile {
-  if (/strict/i.test(model)) return PROFILES.strict;
-  if (/lenient/i.test(model)) return PROFILES.lenient;
-  return PROFILES.default;
+  return PROFILES[profileName(model)];
 }
 
 /** How likely this target is to refuse this prompt, before the per-sample draw; exported for measurement. */
@@ -62,5 +67,5 @@ export function answerAsTarget(options: { prompt: string; model: string; simulat
   const topic = promptTopic(prompt);
   if (!random.chance(refusalProbability(options))) return compliance(topic, random);
   const partial = random.chance(profileFor(options.model).partialShare);
-  return fill(random.pick(partial ? PARTIAL_REFUSALS : FULL_REFUSALS), topic);
+  return fill(refusalText({ ...options, profile: profileName(options.model), partial }), topic);
 }

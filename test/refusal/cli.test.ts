@@ -20,7 +20,7 @@ function file(name: string, text: string): string {
 }
 
 describe('scarecrow refusal classify', () => {
-  it('keeps every input field and adds label, label3, confidence and confident', async () => {
+  it('keeps every input field and adds label, label3, confidence, confident and a refusal\'s style and reason', async () => {
     const input = file(
       'responses.jsonl',
       [
@@ -44,6 +44,12 @@ describe('scarecrow refusal classify', () => {
     // confident: what the cascade would do at the default threshold; an empty response is certain.
     expect(rows.every((row) => row.confident === row.confidence >= 0.9)).toBe(true);
     expect(rows[2].confident).toBe(true);
+    // A refusal's style and reason; an answer has none.
+    expect(rows.map((row) => [row.style, row.reason, row.basis])).toEqual([
+      ['apology', 'wont', null],
+      [null, null, null],
+      ['direct_refusal', 'wont', null],
+    ]);
   });
 
   it('marks text it cannot read as not confident, whatever the threshold', async () => {
