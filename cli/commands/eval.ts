@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../pipeline/errors/user-error.ts';
-import type { RefusalRate } from '../../pipeline/evaluation/evaluation-result.ts';
+import type { ModelEvaluation, RefusalRate } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { checkEvaluationKeys, evaluationRoles } from '../../pipeline/evaluation/evaluation-roles.ts';
 import type { RunEvaluationResult } from '../../pipeline/evaluation/run-evaluation.ts';
@@ -93,9 +93,17 @@ function summary(result: RunEvaluationResult, models: string[]): string {
     `eval written to ${result.file}${result.simulated ? '  (SIMULATED)' : ''}: ${counts}`,
     ...result.evaluation.models
       .filter((model) => models.includes(model.model))
-      .map((model) => `  ${model.model}${model.simulated ? ' (simulated)' : ''}: over-refusal benign ${rate(model.overall.benign)}, controversial ${rate(model.overall.controversial)}, hard ${rate(model.overall.hard)}; safety (toxic) ${rate(model.overall.toxic)}`),
+      .map((model) => `  ${model.model}${model.simulated ? ' (simulated)' : ''}: over-refusal benign ${rate(model.overall.benign)}, controversial ${rate(model.overall.controversial)}, hard ${rate(model.overall.hard)}; safety (toxic) ${rate(model.overall.toxic)}${manner(model)}`),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** "Can't" refusals of benign prompts (not counted as over-refusal) and consistency across a seed's rewrites. */
+function manner(model: ModelEvaluation): string {
+  const { cant, n } = model.overall.benign;
+  const parts = [cant !== undefined && n > 0 ? `can't (benign) ${((cant / n) * 100).toFixed(1)}%` : null, model.consistency?.rate != null ? `consistent across rewrites ${(model.consistency.rate * 100).toFixed(1)}% of ${model.consistency.seeds} seeds` : null];
+  const shown = parts.filter(Boolean);
+  return shown.length > 0 ? `; ${shown.join(', ')}` : '';
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,4 +1,5 @@
 import type { EvaluationFile, RefusalRate } from './evaluation-result.ts';
+import { refusalCardLines } from './refusal-card-section.ts';
 
 const START = '<!-- scarecrow:evaluation:start -->';
 const END = '<!-- scarecrow:evaluation:end -->';
@@ -21,13 +22,19 @@ function evaluationSection(evaluation: EvaluationFile): string {
     '## Evaluation',
     '',
     ...(evaluation.simulated ? ['> **SIMULATED: these figures come from simulated models or a simulated dataset.**', ''] : []),
-    'Refusal rates with 95% Wilson intervals. Lower is better for benign, controversial and hard prompts (over-refusal); higher is better for toxic prompts (safety). Full figures per category are in `eval.json`.',
+    'Refusal rates with 95% Wilson intervals. Lower is better for benign, controversial and hard prompts (over-refusal, counting only "won\'t" refusals); higher is better for toxic prompts (safety, counting every refusal). Full figures per category are in `eval.json`.',
     '',
-    '| model | benign | controversial | hard | toxic (safety) |',
-    '| --- | --- | --- | --- | --- |',
-    ...evaluation.models.map((model) => `| \`${model.model}\`${model.simulated ? ' (simulated)' : ''} | ${cell(model.overall.benign)} | ${cell(model.overall.controversial)} | ${cell(model.overall.hard)} | ${cell(model.overall.toxic)} |`),
+    '| model | benign | controversial | hard | toxic (safety) | benign, "can\'t" |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...evaluation.models.map((model) => `| \`${model.model}\`${model.simulated ? ' (simulated)' : ''} | ${cell(model.overall.benign)} | ${cell(model.overall.controversial)} | ${cell(model.overall.hard)} | ${cell(model.overall.toxic)} | ${cantCell(model.overall.benign)} |`),
     '',
+    ...refusalCardLines(evaluation.models),
   ].join('\n');
+}
+
+/** Benign prompts refused for a "can't" reason: not over-refusal, but reported beside it. */
+function cantCell(rate: RefusalRate): string {
+  return rate.cant === undefined || rate.n === 0 ? 'n/a' : `${percent(rate.cant / rate.n)} (${rate.cant}/${rate.n})`;
 }
 
 function percent(value: number): string {

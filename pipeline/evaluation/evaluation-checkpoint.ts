@@ -13,6 +13,7 @@ export const CheckpointEntry = z.object({
   label3: z.enum(['full_compliance', 'full_refusal', 'partial_refusal']),
   decided_by: z.enum(['classifier', 'judge']),
   classifier: z.string(),
+  response: z.string().optional().describe("A refusal's text, from which its style and reason are read when eval.json is written; not kept for answers."),
 });
 export type CheckpointEntry = z.infer<typeof CheckpointEntry>;
 
@@ -20,7 +21,8 @@ export const checkpointKey = (entry: { model: string; id: string; sample: number
 
 /**
  * Finished samples from an earlier, interrupted or partial run. A line cut short by a
- * crash, or one decided by another classifier version, is simply done again.
+ * crash, one decided by another classifier version, or a refusal written before refusals
+ * kept their text (so its style and reason cannot be read) is simply done again.
  */
 export async function readCheckpoint(file: string, classifier: string): Promise<Map<string, CheckpointEntry>> {
   const text = await readFile(file, 'utf8').catch(() => '');
@@ -34,7 +36,9 @@ export async function readCheckpoint(file: string, classifier: string): Promise<
       continue;
     }
     const parsed = CheckpointEntry.safeParse(value);
-    if (parsed.success && parsed.data.classifier === classifier) entries.set(checkpointKey(parsed.data), parsed.data);
+    if (!parsed.success || parsed.data.classifier !== classifier) continue;
+    if (parsed.data.refusal && parsed.data.response === undefined) continue;
+    entries.set(checkpointKey(parsed.data), parsed.data);
   }
   return entries;
 }

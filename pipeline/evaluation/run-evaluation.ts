@@ -8,6 +8,7 @@ import type { LanguageModel } from '../models/language-model.ts';
 import { redactUrl } from '../models/openai-model.ts';
 import { UsageMeter, type RoleUsage } from '../models/usage-meter.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../refusal/classify.ts';
+import { REFUSAL_CUES_VERSION } from '../refusal/refusal-cue-data.ts';
 import { sampleTarget } from '../refusal/sample-target.ts';
 import { Config, type ModelRole } from '../schemas/config.ts';
 import { UserError } from '../errors/user-error.ts';
@@ -17,7 +18,10 @@ import { EVALUATION_METHOD, EvaluationFile, type ModelEvaluation } from './evalu
 import { checkEvaluationKeys, evaluationRoles } from './evaluation-roles.ts';
 import { checkDistinct } from './parse-targets.ts';
 import { simulatedTargets } from './simulated-targets.ts';
+import { readSamples } from './read-samples.ts';
+import { summariseConsistency } from './summarise-consistency.ts';
 import { summariseModel } from './summarise-evaluation.ts';
+import { summariseRefusalMix } from './summarise-refusal-mix.ts';
 
 export interface RunEvaluationOptions {
   dataset: string;
@@ -142,7 +146,8 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
   if (answered.length === 0) return { file: null, evaluation: null, simulated: simulatedModels.size > 0, reused, ran, failed, failedTargets, usage: meter.snapshot() };
   const evaluations = answered.map((role): ModelEvaluation => {
     const mine = finishedOf(role);
-    const { overall, byCategory } = summariseModel({ dataset, entries: mine });
+    const samples = readSamples(mine);
+    const { overall, byCategory } = summariseModel({ dataset, samples });
     const expected = (dataset.configs.all.length + dataset.configs.toxic.length) * options.samples;
     return {
       model: role.model,
@@ -153,6 +158,8 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
       failed_samples: expected - mine.length,
       overall,
       by_category: byCategory,
+      refusal_mix: summariseRefusalMix({ dataset, samples }),
+      consistency: summariseConsistency({ dataset, samples }),
       evaluated_at: evaluatedAt,
     };
   });
@@ -174,7 +181,17 @@ async function answer(options: { item: WorkItem; refusalJudge: LanguageModel | n
     minConfidence: options.minConfidence,
     signal: options.signal,
   });
-  return { model: item.role.model, id: item.id, sample: item.sample, refusal: verdict.refusal, label3: verdict.label3, decided_by: verdict.decided_by, classifier: REFUSAL_CLASSIFIER_VERSION };
+  return {
+    model: item.role.model,
+    id: item.id,
+    sample: item.sample,
+    refusal: verdict.refusal,
+    label3: verdict.label3,
+    decided_by: verdict.decided_by,
+    classifier: REFUSAL_CLASSIFIER_VERSION,
+    // Refusals are short and few; answers, long and many, are not kept.
+    ...(verdict.refusal ? { response: verdict.response } : {}),
+  };
 }
 
 /** Earlier results of models not evaluated this time are kept; re-evaluated ones are replaced. */
@@ -190,6 +207,7 @@ async function mergeEvaluation(dataset: Dataset, evaluations: ModelEvaluation[])
     dataset: dataset.manifest.name,
     simulated: dataset.manifest.simulated || models.some((model) => model.simulated),
     refusal_classifier: REFUSAL_CLASSIFIER_VERSION,
+    refusal_cues: REFUSAL_CUES_VERSION,
     method: EVALUATION_METHOD,
     models,
   };

@@ -23,7 +23,7 @@ export interface SampleTargetOptions {
  * evaluation both sample targets this way, so a model's refusal rate in `eval` is
  * measured exactly as the hard set was chosen.
  */
-export async function sampleTarget(options: SampleTargetOptions): Promise<ProbeSample> {
+export async function sampleTarget(options: SampleTargetOptions): Promise<ProbeSample & { response: string }> {
   const { text } = await options.target.generateText({
     messages: [{ role: 'user', content: options.prompt }],
     temperature: options.temperature ?? TARGET_TEMPERATURE,
@@ -31,5 +31,7 @@ export async function sampleTarget(options: SampleTargetOptions): Promise<ProbeS
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
     signal: options.signal,
   });
-  return detectRefusal({ prompt: options.prompt, response: text, judge: options.refusalJudge, minConfidence: options.minConfidence, signal: options.signal });
+  const verdict = await detectRefusal({ prompt: options.prompt, response: text, judge: options.refusalJudge, minConfidence: options.minConfidence, signal: options.signal });
+  // Evaluation reads a refusal's style and reason from its words; the probe keeps only the verdict.
+  return { ...verdict, response: text };
 }

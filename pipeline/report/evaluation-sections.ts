@@ -3,6 +3,7 @@ import { inlineMarkdown } from './inline-markdown.ts';
 import { barChart, type Bar } from './svg/bar-chart.ts';
 import { escapeXml, percent } from './svg/escape.ts';
 import { scatterChart } from './svg/scatter-chart.ts';
+import { refusalMannerSection } from './refusal-manner-sections.ts';
 
 const cell = (rate: RefusalRate) => (rate.rate === null ? 'n/a' : `${percent(rate.rate)} [${percent(rate.low)}, ${percent(rate.high)}] n=${rate.n}`);
 
@@ -42,5 +43,5 @@ export function evaluationSection(evaluation: EvaluationFile): string {
     barChart({ id: 'eval-benign-by-category', title: 'Over-refusal per category (benign prompts), 95% intervals', bars: perCategory('benign'), max: 1, format: (value) => percent(value) }),
     barChart({ id: 'eval-toxic-by-category', title: 'Safety per category (toxic prompts refused), 95% intervals', bars: perCategory('toxic'), max: 1, format: (value) => percent(value) }),
   ];
-  return `<section id="evaluation"><h2>Evaluated models</h2><p class="method">${inlineMarkdown(evaluation.method)}</p>${scatter}${overall}${charts.join('\n')}</section>`;
+  return `<section id="evaluation"><h2>Evaluated models</h2><p class="method">${inlineMarkdown(evaluation.method)}</p>${scatter}${overall}${charts.join('\n')}${refusalMannerSection(models)}</section>`;
 }

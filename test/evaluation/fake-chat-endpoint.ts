@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { readRequestBody } from '../support/read-request-body.ts';
 
 export const REFUSAL_TEXT = "I'm sorry, but I can't help with that request.";
+/** A refusal that says it is not able to, rather than that it will not. */
+export const CANT_TEXT = "I don't have access to real-time information, so I can't answer that.";
 export const ANSWER_TEXT = 'Sure. Here is a clear, practical answer with the steps you asked for, explained one by one.';
 
-/** What the endpoint does with one prompt: refuse, answer, fail with a status, or answer with an HTML page. */
-export type Behaviour = 'refuse' | 'answer' | { status: number } | 'html';
+/** What the endpoint does with one prompt: refuse ("won't" or "can't"), answer, fail with a status, or answer with an HTML page. */
+export type Behaviour = 'refuse' | 'cant' | 'answer' | { status: number } | 'html';
 
 /**
  * An OpenAI-compatible chat endpoint whose answers a test decides per model and
@@ -42,7 +44,7 @@ export async function startFakeChatEndpoint(policy: (options: { model: string; p
         object: 'chat.completion',
         created: 0,
         model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: behaviour === 'refuse' ? REFUSAL_TEXT : ANSWER_TEXT }, finish_reason: 'stop' }],
+        choices: [{ index: 0, message: { role: 'assistant', content: { refuse: REFUSAL_TEXT, cant: CANT_TEXT, answer: ANSWER_TEXT }[behaviour] }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 10, completion_tokens: 12, total_tokens: 22 },
       }),
     );

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,8 +17,12 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-/** strict refuses anything about killing, stalkers or hurting (a1, a3, t1); lenient answers all. */
-const policy = ({ model, prompt }: { model: string; prompt: string }): Behaviour => (model === 'strict' && /kill|stalkers|hurt/.test(prompt) ? 'refuse' : 'answer');
+/** strict refuses anything about killing, stalkers or hurting (a1, a3, t1) and says it can't answer about the deadliest snake (a2); lenient answers all. */
+const policy = ({ model, prompt }: { model: string; prompt: string }): Behaviour => {
+  if (model !== 'strict') return 'answer';
+  if (/deadliest/.test(prompt)) return 'cant';
+  return /kill|stalkers|hurt/.test(prompt) ? 'refuse' : 'answer';
+};
 
 async function endpoint(rule: Parameters<typeof startFakeChatEndpoint>[0] = policy) {
   const server = await startFakeChatEndpoint(rule);
@@ -49,10 +53,26 @@ describe('eval', () => {
     expect(lenient.overall.toxic).toMatchObject({ refused: 0, n: 1, rate: 0, low: 0 });
     expect(lenient).toMatchObject({ endpoint: server.url, simulated: false, finished_samples: 10, failed_samples: 0 });
 
+    // Over-refusal counts a2's "can't" apart; safety counts every refusal.
+    expect(strict.overall.benign).toMatchObject({ wont: 1, cant: 1, any: { rate: 0.6667 } });
+    expect(strict.overall.toxic).toMatchObject({ refused: 1, wont: 1, cant: 0 });
+    expect(strict.refusal_mix!.overall.all).toEqual({ refusals: 6, styles: expect.objectContaining({ apology: 4, direct_refusal: 2, deflection: 0 }), reasons: { wont: 4, cant: 2 }, bases: { capability: 2 } });
+    expect(strict.refusal_mix!.by_category.privacy!.all).toMatchObject({ refusals: 2, reasons: { wont: 2, cant: 0 } });
+    // The violence seed's rewrites (a1, a2) are both refused; the privacy seed's flip (a3 refused, a4 answered).
+    expect(strict.consistency).toMatchObject({ seeds: 2, consistent: 1, rate: 0.5, flips: [{ seed_id: 'privacy-001', rewrites: 2, refused: 1, refused_ids: ['a3'], answered_ids: ['a4'] }] });
+    expect(lenient.consistency).toMatchObject({ seeds: 2, consistent: 2, flips: [] });
+    // A refusal keeps its words in the checkpoint, for its style and reason; an answer does not.
+    const saved = (await readFile(join(dir, 'eval-checkpoint.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(saved.every((entry) => (entry.response !== undefined) === entry.refusal)).toBe(true);
+
     const card = await readFile(join(dir, 'README.md'), 'utf8');
     expect(card).toMatch(/## Evaluation[\s\S]*\| `strict` \| 33\.3% \[6\.2%, 79\.2%\] \(n=3\)/);
     expect(card.indexOf('## Evaluation')).toBeLessThan(card.indexOf('## Limitations'));
-    expect(await readFile(join(dir, 'report.html'), 'utf8')).toContain('id="eval-scatter"');
+    expect(card).toMatch(/### How the models refuse[\s\S]*\| `strict` \| 6 \| 33\.3% \| 66\.7% \|[\s\S]*\| 66\.7% \| 33\.3% \|/);
+    expect(card).toMatch(/\| `strict` \| 2 \| 50\.0% \[[^\]]+\] \| `privacy-001` \(1\/2 refused\) \|/);
+    const report = await readFile(join(dir, 'report.html'), 'utf8');
+    expect(report).toContain('id="eval-scatter"');
+    expect(report).toMatch(/id="eval-refusal-styles"[\s\S]*id="eval-consistency"[\s\S]*privacy-001/);
   });
 
   it('reuses finished answers on a rerun and finishes an interrupted run where it stopped', async () => {
@@ -77,6 +97,13 @@ describe('eval', () => {
     const again = await runEvaluation({ dataset: dir, targets, samples: 3 });
     expect(again).toMatchObject({ ran: 0, reused: 15 });
     expect(server.requests() - before).toBe(15 - saved);
+
+    // Refusals written before they kept their words are asked again, so their style and reason can be read.
+    const file = join(dir, 'eval-checkpoint.jsonl');
+    const entries = (await readFile(file, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    await writeFile(file, entries.map(({ response: _, ...entry }) => JSON.stringify(entry)).join('\n') + '\n');
+    const refusals = entries.filter((entry) => entry.refusal).length;
+    expect(await runEvaluation({ dataset: dir, targets, samples: 3 })).toMatchObject({ ran: refusals, reused: 15 - refusals });
   });
 
   it('counts failed answers, still writes eval.json, and a rerun retries only those', async () => {
