@@ -57,10 +57,17 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
           bar.update({ endedMs: event.ms } satisfies Partial<BarPayload>);
           bar.stop();
         }
-      } else bars.log(`${event.message}\n`);
+      } else bars.log(`${eventLine(event)}\n`);
     },
     stop: () => bars.stop(),
   };
+}
+
+/** A notice as it is, a Batch API job's status as one line: `batch judges[0] batch_abc: in_progress, 120/1,400 done, 2 failed`. */
+function eventLine(event: Extract<RunEvent, { type: 'notice' | 'batch' }>): string {
+  if (event.type === 'notice') return event.message;
+  const number = (value: number) => value.toLocaleString('en-US');
+  return `batch ${event.slot} ${event.id}: ${event.status}, ${number(event.completed)}/${number(event.total)} done, ${number(event.failed)} failed`;
 }
 
 function lineReporter(stream: NodeJS.WriteStream): ProgressReporter {
@@ -80,7 +87,7 @@ function lineReporter(stream: NodeJS.WriteStream): ProgressReporter {
           stream.write(`${event.stage}: ${event.done}/${event.total} (${formatRate(perSecond)}${left})\n`);
         }
       } else if (event.type === 'stage-end') stream.write(`${event.stage}: done in ${(event.ms / 1000).toFixed(1)} s\n`);
-      else stream.write(`${event.message}\n`);
+      else stream.write(`${eventLine(event)}\n`);
     },
     stop: () => {},
   };

@@ -22,6 +22,8 @@ import type { RunEventListener } from '../pipeline/runs/run-events.ts';
 import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
 import { walkStages } from './walk-stages.ts';
 import { openRunCost } from './run-cost.ts';
+import { FileBatchJournal } from '../pipeline/batch-api/batch-journal.ts';
+import { usesBatches } from '../pipeline/batch-api/batch-models.ts';
 
 export interface RunInProcessOptions {
   loaded: LoadedConfig;
@@ -84,10 +86,14 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
   if (journal.available > 0) onEvent?.({ type: 'notice', message: `resuming: ${journal.available} results of an unfinished run of this config are reused` });
   let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   const cost = openRunCost({ config, outputDir, cache: options.cache });
+  // The batches sent so far, beside the run journal: a resumed run polls them instead of paying again.
+  const batches = usesBatches(config) ? new FileBatchJournal(join(outputDir, `.${config.name}.batches.jsonl`)) : null;
   try {
     // Only roles with no baseURL need the simulator here; a standalone one serves itself.
     simulator = usesSimulator(config) ? await startSimulator({ port: 0, ...config.simulator }) : null;
-    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env, budget: cost.budget ?? undefined, cache: cost.cache ?? undefined });
+    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env, budget: cost.budget ?? undefined, cache: cost.cache ?? undefined,
+      batch: batches ? { journal: batches, onProgress: (progress) => onEvent?.({ type: 'batch', ...progress }) } : undefined,
+    });
     const context: StageContext = { config, models, signal };
     const state = startRunState({ seeds, against });
     await walkStages({ state, context, journal, timings, onEvent, signal });
@@ -108,6 +114,7 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
       { config, outputDir, signal },
     );
     await journal.discard();
+    await batches?.discard();
     return { outcome, exported, simulated, simulatedRoles, budgetStoppedBy: await cost.stoppedBy() };
   } catch (error) {
     if (signal?.aborted) throw new RunInterruptedError({ kept: journal.kept, journal: journal.file }, { cause: error });

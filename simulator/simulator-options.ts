@@ -19,6 +19,7 @@ export const SimulatorOptions = z
       .prefault({}),
     batch: z
       .object({
+        enabled: z.boolean().default(true).describe('Whether the Batch API is served; false answers 404 on /v1/files and /v1/batches, as a server without one.'),
         completionDelayMs: z.number().int().min(0).default(0).describe('How long a batch shows as in progress before it is completed.'),
         failureRate: z.number().min(0).max(1).default(0).describe('Share of batch lines that fail into the error file, drawn from their custom_id.'),
       })

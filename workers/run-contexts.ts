@@ -15,14 +15,17 @@ import { simulatorVersion } from '../simulator/simulator-version.ts';
 import { RedisCallBudget } from './redis-call-budget.ts';
 import { RedisCacheCounter } from './redis-cache-counter.ts';
 import { RedisResponseCache } from './redis-response-cache.ts';
+import { usesBatches } from '../pipeline/batch-api/batch-models.ts';
+import { queueBatchOptions } from './redis-batch-journal.ts';
 
 export interface RunContext {
   spec: RunSpec;
   /** The run's models, shared by all its jobs in this process; one attempt per call: the job's call ledger counts attempts. */
   models: RoleModels;
   /**
-   * Models for a barrier that calls models itself (the search rounds): each call retried up to its
-   * role's maxAttempts within the job, as in-process, and counted into `meter`.
+   * Models for a barrier that calls models itself (the search rounds), or a job running a whole
+   * segment whose roles send batches: each call retried up to its role's maxAttempts within the
+   * job, as in-process, and counted into `meter`; roles with `batch: true` send Batch API jobs.
    */
   retryingModels(meter: UsageMeter): RoleModels;
 }
@@ -73,14 +76,16 @@ export class RunContexts {
     const gated = (model: RoleModels['generator'], role: ModelRole) =>
       this.options.gate.wrap(model, { endpoint: role.baseURL ? `${redactUrl(role.baseURL)} (${role.model})` : simulatorEndpointName(role.model), requestsPerMinute: role.requestsPerMinute });
     // The cache sits above the rate gate: an answer it has waits for no slot.
-    const gatedAll = (models: RoleModels) => {
-      const gatedModels = mapRoles(models, spec.config, (model, slot) => gated(model, slot.config));
+    const batch = usesBatches(spec.config) ? queueBatchOptions({ redis, keys }) : undefined;
+    // A batching role's lines are not requests per minute to the endpoint: only its direct calls are, and they pass the process's own gate.
+    const gatedAll = (models: RoleModels, batching = false) => {
+      const gatedModels = mapRoles(models, spec.config, (model, slot) => (batching && slot.config.batch ? model : gated(model, slot.config)));
       return cache ? cacheModels(gatedModels, spec.config, cache) : gatedModels;
     };
     return {
       spec,
       models: gatedAll(base),
-      retryingModels: (meter) => gatedAll(createModels({ config: spec.config, simulatorUrl, env: this.options.env, meter, budget })),
+      retryingModels: (meter) => gatedAll(createModels({ config: spec.config, simulatorUrl, env: this.options.env, meter, budget, batch }), batch !== undefined),
     };
   }
 

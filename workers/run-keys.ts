@@ -22,10 +22,16 @@ export function runKeys(prefix: string, runId: string) {
     budget: `${base}:budget`,
     /** Hash: the run's response cache hits and misses per role. */
     cache: `${base}:cache-counts`,
+    /** Hash: batch id -> the Batch API jobs the run's roles with `batch: true` sent, and the requests in each, so a retried job polls them again. */
+    batches: `${base}:batches`,
+    /** Hash: batch id -> its last status, for the progress `run --queue` shows. */
+    batchStatus: `${base}:batch-status`,
     /** Every key of the run's results, for deleting them together. */
     all: (): string[] => [
       `${base}:budget`,
       `${base}:cache-counts`,
+      `${base}:batches`,
+      `${base}:batch-status`,
       ...(STAGES as readonly StageDeclaration[]).flatMap((stage) => (stage.kind === 'barrier' && stage.roles.length > 0 ? [`${base}:${stage.produces}`, `${base}:${stage.produces}-steps`] : [`${base}:${stage.produces}`])),
       ...segments().flatMap((segment) => [`${base}:settled-${segment.opens}`, ...segment.stages.slice(1).map((stage) => `${base}:${stage.name}-queued`)]),
     ],

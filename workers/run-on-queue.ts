@@ -11,6 +11,8 @@ import { readRunProgress, stagePassed, type RunProgress } from './run-progress.t
 import { EXPORT_STAGE, STAGES, type StageDeclaration } from '../pipeline/stages/stage-graph.ts';
 import type { RunSummary } from './run-summary.ts';
 import { prepareRunSpec, submitRun, type SubmitResult } from './submit-run.ts';
+import { readBatchStatus } from './redis-batch-journal.ts';
+import { runKeys } from './run-keys.ts';
 
 export interface RunOnQueueOptions {
   loaded: LoadedConfig;
@@ -111,6 +113,16 @@ export async function followRun(options: {
     }
   };
   let lostSince: number | null = null;
+  // The Batch API jobs' statuses the workers wrote, shown as they change, as in-process.
+  const batchShown = new Map<string, string>();
+  const reportBatches = async () => {
+    for (const progress of await readBatchStatus({ redis: options.redis, keys: runKeys(options.prefix, options.runId) })) {
+      const text = JSON.stringify(progress);
+      if (batchShown.get(progress.id) === text) continue;
+      batchShown.set(progress.id, text);
+      emit({ type: 'batch', ...progress });
+    }
+  };
   for (;;) {
     options.signal?.throwIfAborted();
     let progress: RunProgress | null = null;
@@ -132,6 +144,7 @@ export async function followRun(options: {
       if (lostSince !== null) warn(`${where} is back after ${Math.round((Date.now() - lostSince) / 1000)} s; following run ${options.runId} again`);
       lostSince = null;
       if (progress.state === 'unknown') throw new Error(`run ${options.runId} is not in Redis (removed or expired)`);
+      if (progress.state !== 'done') await reportBatches();
       reportProgress(progress, report);
       if (progress.state === 'done' && progress.summary) return progress.summary;
     }

@@ -14,6 +14,7 @@ import { RedisRateGate } from './redis-rate-gate.ts';
 import { RunContexts } from './run-contexts.ts';
 import { settleGivenUpJob } from './settle-given-up-job.ts';
 import { StageQueues } from './stage-queues.ts';
+import { BATCH_JOB_NAME, handleBatchSegmentJob } from './batch-segment-job.ts';
 
 type Handler = (job: Job, token: string | undefined, env: JobEnvironment) => Promise<void>;
 
@@ -64,7 +65,8 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const lockDuration = options.lockDurationMs ?? 30_000;
 
   const workers = options.stages.map((stage) => {
-    const worker = new Worker(stage, (job, token) => HANDLERS[stage](job, token, env), {
+    // A segment whose roles send batches comes as one job on its first stage's queue.
+    const worker = new Worker(stage, (job, token) => (job.name === BATCH_JOB_NAME ? handleBatchSegmentJob : HANDLERS[stage])(job, token, env), {
       connection,
       prefix: options.prefix,
       concurrency: SERIAL_STAGES.has(stage) ? 2 : options.concurrency,

@@ -21,6 +21,8 @@ import { FINISHED_RUN_TTL_S, RESULT_TTL_MS } from './result-ttl.ts';
 import { removeFinishedRunJobs } from './run-jobs.ts';
 import { RunSummary } from './run-summary.ts';
 import { findStuckWork, requeueWork } from './stuck-work.ts';
+import { segmentUsesBatches } from '../pipeline/batch-api/batched-stages.ts';
+import { addBatchSegmentJob } from './batch-segment-job.ts';
 
 /**
  * Reads everything a run needs from the submitter's files (seeds, earlier data), so
@@ -114,6 +116,8 @@ export async function submitRun(options: { redis: Redis; prefix: string; spec: R
       .ltrim(runIndexKey(prefix), -200, -1)
       .exec();
     if (leading) await queues.add({ stage: leading.name as QueueStage, runId, data: { runId }, config: spec.config });
+    // A first segment whose roles send batches (the generator's) is one job for all its seeds.
+    else if (items.length > 0 && segmentUsesBatches(first, spec.config)) await addBatchSegmentJob({ env: { queues }, runId, segment: first, config: spec.config });
     else await queues.addMany({ stage: firstStage.name, runId, items: items.map((item) => ({ itemId: firstStage.itemId(item), data: itemJob(firstStage, runId, item) })), config: spec.config });
     // With no items, no item settles to open the first barrier: it is opened here.
     if (!leading && items.length === 0) await queues.add({ stage: first.opens as QueueStage, runId, data: { runId }, config: spec.config });

@@ -18,12 +18,27 @@ export function registerPlanCommand(program: Command): void {
     });
 }
 
+/** What the roles with `batch: true` save: half the price of their calls, which the cost column already counts. */
+function batchLines(plan: RunPlan, money: (value: number | null) => string): string[] {
+  const batched = plan.rows.filter((row) => row.batch);
+  if (batched.length === 0) return [];
+  const roles = [...new Set(batched.map((row) => row.role))].join(', ');
+  const calls = batched.reduce((total, row) => total + row.calls, 0).toLocaleString('en-US');
+  const saving = batched.every((row) => row.batchSavingUsd !== null) ? batched.reduce((total, row) => total + row.batchSavingUsd!, 0) : null;
+  const total = plan.total.costUsd;
+  return [
+    saving === null
+      ? `Batch API: ${roles} send their ${calls} calls as batches, at half the price of direct calls (no pricing on them to say how much that is)`
+      : `Batch API: ${roles} send their ${calls} calls as batches, at half price: the cost column counts that, saving ${money(saving)}${total === null ? '' : ` (${money(total + saving)} with every call direct)`}`,
+  ];
+}
+
 function planLines(plan: RunPlan): string[] {
   const number = (value: number) => value.toLocaleString('en-US');
   const money = (value: number | null) => (value === null ? '-' : `$${value.toFixed(value < 1 ? 4 : 2)}`);
   const table = [
     ['stage', 'role', 'model', 'calls', 'at most', 'prompt tokens', 'completion tokens', 'cost'],
-    ...plan.rows.map((row) => [row.stage, row.role, row.model, number(row.calls), number(row.maxCalls), number(row.promptTokens), number(row.completionTokens), money(row.costUsd)]),
+    ...plan.rows.map((row) => [row.stage, row.batch ? `${row.role} (batch)` : row.role, row.model, number(row.calls), number(row.maxCalls), number(row.promptTokens), number(row.completionTokens), money(row.costUsd)]),
     ['total', '', '', number(plan.total.calls), number(plan.total.maxCalls), number(plan.total.promptTokens), number(plan.total.completionTokens), money(plan.total.costUsd)],
   ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
@@ -33,6 +48,7 @@ function planLines(plan: RunPlan): string[] {
     `plan: ${number(plan.seeds)} seeds, about ${number(plan.candidates)} candidates after dedupe`,
     ...lines,
     `estimated: ${Math.round(PLAN_ASSUMPTIONS.duplicateShare * 100)}% duplicates, ${Math.round(PLAN_ASSUMPTIONS.harmfulShare * 100)}% judged harmful (not probed), later judges asked on ${Math.round(PLAN_ASSUMPTIONS.laterJudgeShare * 100)}% under majority, ${Math.round(PLAN_ASSUMPTIONS.unsureShare * 100)}% of samples to the refusal judge, about 4 characters a token; "at most" assumes none of these savings. The response cache can make a rerun cost nothing.`,
+    ...batchLines(plan, money),
     ...(plan.budgetStops ? [`${plan.budgetStops.field} would stop this run during ${plan.budgetStops.stage}, by the expected calls`] : []),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { countOutcome, type StageCounts } from '../../pipeline/dataset/run-outcome.ts';
 import { checkEndpoints } from '../../pipeline/models/check-endpoints.ts';
+import { checkBatchSupport } from '../../pipeline/batch-api/check-batch-support.ts';
 import { detectSimulatedRoles } from '../../pipeline/models/detect-simulated-roles.ts';
 import { checkRunInputs } from '../../pipeline/runs/check-run-inputs.ts';
 import { runInProcess } from '../../in-process/run-in-process.ts';
@@ -46,6 +47,8 @@ export function registerRunCommand(program: Command): void {
       await checkRunInputs({ loaded, outputDir: flags.output });
       // Every role with a real endpoint is checked, also when others are simulated.
       await checkEndpoints({ config: loaded.config });
+      // A role with batch: true on an endpoint without a Batch API stops the run here, named.
+      await checkBatchSupport({ config: loaded.config, file: loaded.file ?? undefined });
       // Found once, here: the banners, the summary line and (through the runner) the manifest and card all say the same.
       const simulatedRoles = await detectSimulatedRoles({ config: loaded.config });
       const simulated = simulatedRoles.length > 0;

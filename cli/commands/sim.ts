@@ -15,6 +15,8 @@ interface SimFlags {
   faults: string;
   batchDelayMs: string;
   batchFailureRate: string;
+  /** false with --no-batch-api. */
+  batchApi: boolean;
 }
 
 function faultKinds(value: string): FaultKind[] {
@@ -50,6 +52,7 @@ export function registerSimCommand(program: Command): void {
     .option('--faults <kinds>', `comma-separated fault kinds to inject (${FAULT_KINDS.join(', ')})`, FAULT_KINDS.join(','))
     .option('--batch-delay-ms <ms>', 'how long a Batch API batch stays in progress before it completes', '0')
     .option('--batch-failure-rate <rate>', 'share of Batch API lines that fail into the error file, from 0 to 1', '0')
+    .option('--no-batch-api', 'serve no Batch API: /v1/files and /v1/batches answer 404, as a server without one')
     .action(async (flags: SimFlags) => {
       const options = {
         port: numberFlag({ flag: '--port', value: flags.port, min: 0, max: 65535, integer: true }),
@@ -60,6 +63,7 @@ export function registerSimCommand(program: Command): void {
         faultRate: numberFlag({ flag: '--fault-rate', value: flags.faultRate, min: 0, max: 1, integer: false }),
         faults: { kinds: faultKinds(flags.faults) },
         batch: {
+          enabled: flags.batchApi,
           completionDelayMs: numberFlag({ flag: '--batch-delay-ms', value: flags.batchDelayMs, min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }),
           failureRate: numberFlag({ flag: '--batch-failure-rate', value: flags.batchFailureRate, min: 0, max: 1, integer: false }),
         },

@@ -17,15 +17,19 @@ export interface PlanRow {
   maxCalls: number;
   promptTokens: number;
   completionTokens: number;
-  /** From the role's pricing; null when it has none. */
+  /** From the role's pricing (half of it for a role with `batch: true`); null when it has none. */
   costUsd: number | null;
+  /** Whether the role sends its requests as Batch API jobs. */
+  batch: boolean;
+  /** What the Batch API saves on this row: the other half of the price; 0 for direct calls, null without pricing. */
+  batchSavingUsd: number | null;
 }
 
 export interface RunPlan {
   seeds: number;
   candidates: number;
   rows: PlanRow[];
-  total: { calls: number; maxCalls: number; promptTokens: number; completionTokens: number; costUsd: number | null };
+  total: { calls: number; maxCalls: number; promptTokens: number; completionTokens: number; costUsd: number | null; batchSavingUsd: number | null };
   /** When a budget is set: the stage in which it would stop the run, by the expected calls, or null if it covers them. */
   budgetStops: { field: 'budget.maxCalls' | 'budget.maxCostUsd'; stage: string } | null;
 }
@@ -45,7 +49,10 @@ export async function planRun(options: { config: Config; seeds: Seed[] }): Promi
     const calls = Math.round(figures.calls);
     const promptTokens = Math.round(figures.calls * figures.promptTokensPerCall);
     const completionTokens = Math.round(figures.calls * figures.completionTokensPerCall);
-    rows.push({ stage, role, model: model.model, calls, maxCalls: Math.round(figures.maxCalls), promptTokens, completionTokens, costUsd: model.pricing ? costUsd({ promptTokens, completionTokens }, model.pricing) : null });
+    const fullCost = model.pricing ? costUsd({ promptTokens, completionTokens }, model.pricing) : null;
+    // A batched request costs half the price of the same call made directly.
+    const saving = fullCost === null ? null : model.batch ? fullCost / 2 : 0;
+    rows.push({ stage, role, model: model.model, calls, maxCalls: Math.round(figures.maxCalls), promptTokens, completionTokens, costUsd: fullCost === null ? null : fullCost - saving!, batch: model.batch === true, batchSavingUsd: saving });
   };
 
   const categories = new Set(seeds.map((seed) => seed.category)).size;
@@ -95,6 +102,7 @@ export async function planRun(options: { config: Config; seeds: Seed[] }): Promi
     promptTokens: sum((row) => row.promptTokens),
     completionTokens: sum((row) => row.completionTokens),
     costUsd: costs.every((cost) => cost !== null) ? (costs as number[]).reduce((a, b) => a + b, 0) : null,
+    batchSavingUsd: merged.every((row) => row.batchSavingUsd !== null) ? merged.reduce((saved, row) => saved + row.batchSavingUsd!, 0) : null,
   };
   return { seeds: allSeeds, candidates: Math.round(candidates), rows: merged, total, budgetStops: budgetStop(config, merged) };
 }
@@ -124,6 +132,7 @@ function mergeRows(rows: PlanRow[]): PlanRow[] {
     existing.promptTokens += row.promptTokens;
     existing.completionTokens += row.completionTokens;
     existing.costUsd = existing.costUsd === null || row.costUsd === null ? null : existing.costUsd + row.costUsd;
+    existing.batchSavingUsd = existing.batchSavingUsd === null || row.batchSavingUsd === null ? null : existing.batchSavingUsd + row.batchSavingUsd;
   }
   return [...merged.values()];
 }

@@ -14,6 +14,7 @@ import type { UsageMeter } from './usage-meter.ts';
 import { createBudgetedModel } from '../cost/budgeted-model.ts';
 import type { CallBudget } from '../cost/call-budget.ts';
 import { cacheModels, type ModelCacheOptions } from '../cost/cache-models.ts';
+import { batchModel, type BatchRunOptions } from '../batch-api/batch-models.ts';
 
 export type RoleModels = RoleSlots<LanguageModel>;
 
@@ -30,6 +31,8 @@ export interface CreateModelsOptions {
   budget?: CallBudget;
   /** Answers known from earlier calls are taken from it; absent with the cache off. */
   cache?: ModelCacheOptions;
+  /** Roles with `batch: true` send their requests as Batch API jobs; absent, every call is direct (a queue's item jobs). */
+  batch?: BatchRunOptions;
 }
 
 /** Whether any role falls back to the built-in simulator. */
@@ -86,7 +89,8 @@ export function createModels(options: CreateModelsOptions): RoleModels {
   const gates = new Map<string, EndpointGate>();
   const secrets = configuredSecrets({ config, env });
 
-  function build(role: ModelRole, usageRole: string): LanguageModel {
+  function build(role: ModelRole, slot: { name: string; usageRole: string }): LanguageModel {
+    const { usageRole } = slot;
     const baseURL = role.baseURL ?? options.simulatorUrl;
     if (!baseURL) throw new UserError(`no endpoint for ${role.model}: set baseURL, or let the simulator run`);
     const key = `${baseURL}|${role.model}`;
@@ -99,17 +103,21 @@ export function createModels(options: CreateModelsOptions): RoleModels {
     const apiKey = role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed';
     const retry: RetryPolicy = { maxAttempts: options.maxAttempts ?? role.maxAttempts, ...RETRY_BACKOFF };
     const endpointName = role.baseURL ? undefined : simulatorEndpointName(role.model);
-    const direct = createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs: timeoutFor(role, config), temperature: role.temperature, secrets, endpointName });
-    return createManagedModel({
-      model: options.budget ? createBudgetedModel({ model: direct, budget: options.budget, pricing: role.pricing, endpoint: endpointName ?? `${redactUrl(baseURL)} (${role.model})` }) : direct,
+    const timeoutMs = timeoutFor(role, config);
+    const endpoint = endpointName ?? `${redactUrl(baseURL)} (${role.model})`;
+    const direct = createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs, temperature: role.temperature, secrets, endpointName });
+    const managed = createManagedModel({
+      model: options.budget ? createBudgetedModel({ model: direct, budget: options.budget, pricing: role.pricing, endpoint }) : direct,
       gate,
       retry,
       meter,
       role: usageRole,
       pricing: role.pricing,
     });
+    if (!role.batch || !options.batch) return managed;
+    return batchModel({ role, slot: slot.name, usageRole, direct: managed, baseURL, apiKey, timeoutMs, secrets, endpoint, meter, budget: options.budget, pricing: role.pricing, batch: options.batch });
   }
 
-  const models = mapRoles(config, config, (role, slot) => build(role, slot.usageRole));
+  const models = mapRoles(config, config, (role, slot) => build(role, slot));
   return options.cache ? cacheModels(models, config, options.cache) : models;
 }

@@ -38,6 +38,7 @@ export const ModelRole = z
     timeoutMs: z.number().int().positive().optional().describe('Time allowed for one request before it is abandoned and retried. When omitted: 60000 for an endpoint; for the simulator 5000 plus simulator.latencyMs, so a simulated hang costs seconds, not a minute.'),
     maxAttempts: z.number().int().min(1).max(20).default(4).describe('Attempts per request, including the first, for retryable errors (429, 5xx, timeouts, unparseable output).'),
     pricing: Pricing.optional().describe('Token prices, for cost accounting in the manifest.'),
+    batch: z.boolean().optional().describe("Send this role's requests of a stage as OpenAI Batch API jobs (/v1/files, /v1/batches; half price, answered within 24 h) instead of one call each; lines that fail are retried as direct calls. Direct calls when omitted."),
   })
   .strict();
 export type ModelRole = z.infer<typeof ModelRole>;
@@ -118,6 +119,14 @@ export const Config = z
         seed: z.number().int().default(0).describe('Seed of the built-in simulator; the same seed and config give the same dataset.'),
         latencyMs: z.number().int().min(0).default(0).describe('Added latency per simulated call.'),
         faultRate: z.number().min(0).max(1).default(0).describe('Share of simulated calls that fail (429, 500, hang or malformed JSON).'),
+        batch: z
+          .object({
+            enabled: z.boolean().default(true).describe('Whether the built-in simulator serves the Batch API; false answers 404 on /v1/files and /v1/batches, as a server without one.'),
+            completionDelayMs: z.number().int().min(0).default(0).describe('How long a simulated batch stays in progress before it is completed.'),
+            failureRate: z.number().min(0).max(1).default(0).describe('Share of simulated batch lines that fail into the error file (retried as direct calls).'),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

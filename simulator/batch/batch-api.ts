@@ -32,7 +32,7 @@ interface StoredBatch {
 export interface BatchState {
   files: Map<string, StoredFile>;
   batches: Map<string, StoredBatch>;
-  options: { seed: number; batch: { completionDelayMs: number; failureRate: number } };
+  options: { seed: number; batch: { enabled: boolean; completionDelayMs: number; failureRate: number } };
 }
 
 export function createBatchState(options: BatchState['options']): BatchState {
@@ -52,6 +52,14 @@ const notFound = (what: string, id: string) => new SimulatorHttpError(404, `No s
  */
 export async function handleBatchApi(state: BatchState, incoming: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
   const method = incoming.method ?? 'GET';
+  // Switched off, the paths are unknown (404), as on a server with no Batch API.
+  if (!state.options.batch.enabled) return false;
+  if (method === 'GET' && path === '/v1/batches') {
+    // The list a client reads to see whether the Batch API is there at all; newest first, as OpenAI lists them.
+    const data = [...state.batches.values()].reverse().map((batch) => batchObject(batch, Date.now()));
+    send(response, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false });
+    return true;
+  }
   if (method === 'POST' && path === '/v1/files') {
     const parts = parseMultipart(await readBody(incoming), incoming.headers['content-type']);
     const purpose = parts.find((part) => part.name === 'purpose')?.content;
@@ -122,7 +130,7 @@ function runBatch(state: BatchState, input: StoredFile): StoredBatch {
     return file.id;
   };
   const batch: StoredBatch = {
-    id, inputFileId: input.id, createdAt: nowSeconds(), readyAt: Date.now() + state.options.batch.completionDelayMs,
+    id, inputFileId: input.id, createdAt: Date.now() / 1000, readyAt: Date.now() + state.options.batch.completionDelayMs,
     outputFileId: store('output', outputs), errorFileId: store('error', errors),
     counts: { total: lines.length, completed: outputs.length, failed: errors.length },
   };
@@ -149,11 +157,13 @@ function fileObject(file: StoredFile) {
 
 function batchObject(batch: StoredBatch, now: number) {
   const done = now >= batch.readyAt;
+  // The first fifth of its delay a batch is being validated, as OpenAI's are before they run.
+  const validating = !done && now < batch.readyAt - ((batch.readyAt - batch.createdAt * 1000) * 4) / 5;
   return {
     id: batch.id, object: 'batch', endpoint: '/v1/chat/completions', errors: null, input_file_id: batch.inputFileId, completion_window: '24h',
-    status: done ? 'completed' : 'in_progress',
+    status: done ? 'completed' : validating ? 'validating' : 'in_progress',
     output_file_id: done ? batch.outputFileId : null, error_file_id: done ? batch.errorFileId : null,
-    created_at: batch.createdAt, in_progress_at: batch.createdAt, completed_at: done ? Math.floor(batch.readyAt / 1000) : null,
+    created_at: Math.floor(batch.createdAt), in_progress_at: Math.floor(batch.createdAt), completed_at: done ? Math.floor(batch.readyAt / 1000) : null,
     request_counts: done ? batch.counts : { total: batch.counts.total, completed: 0, failed: 0 },
     metadata: null,
   };

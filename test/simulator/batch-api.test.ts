@@ -33,13 +33,17 @@ describe("the simulator's Batch API", () => {
     const file = await upload(client, 6);
     expect(file).toMatchObject({ object: 'file', purpose: 'batch', status: 'processed' });
     const created = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    expect(created.status).toBe('in_progress');
+    // Validated for the first fifth of its delay, then in progress, as OpenAI's batches go.
+    expect(created.status).toBe('validating');
     expect((await client.batches.retrieve(created.id)).output_file_id).toBeNull();
     let batch = created;
+    const seen = new Set<string>([created.status]);
     while (batch.status !== 'completed') {
       await new Promise((resolve) => setTimeout(resolve, 50));
       batch = await client.batches.retrieve(created.id);
+      seen.add(batch.status);
     }
+    expect([...seen]).toEqual(['validating', 'in_progress', 'completed']);
     expect(batch.request_counts).toEqual({ total: 6, completed: 6, failed: 0 });
     expect(batch.error_file_id).toBeNull();
     const output = await readLines(client, batch.output_file_id);
@@ -73,5 +77,15 @@ describe("the simulator's Batch API", () => {
     await expect(client.batches.create({ input_file_id: file.id, endpoint: '/v1/embeddings', completion_window: '24h' })).rejects.toMatchObject({ status: 400 });
     await expect(client.batches.create({ input_file_id: 'file-missing', endpoint: '/v1/chat/completions', completion_window: '24h' })).rejects.toMatchObject({ status: 404 });
     await expect(client.batches.retrieve('batch_missing')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('lists its batches, newest first, and with its Batch API off answers 404 as a server without one', async () => {
+    const { client } = await simulator();
+    const first = await client.batches.create({ input_file_id: (await upload(client, 1)).id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const second = await client.batches.create({ input_file_id: (await upload(client, 1)).id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    expect((await client.batches.list()).data.map((batch) => batch.id)).toEqual([second.id, first.id]);
+    const off = await simulator({ batch: { enabled: false } });
+    await expect(off.client.batches.list()).rejects.toMatchObject({ status: 404 });
+    await expect(off.client.files.create({ file: await toFile(Buffer.from('{}\n'), 'x.jsonl'), purpose: 'batch' })).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -10,6 +10,7 @@
 export const INTEGRATION = {
   folders: ['test/cli/', 'test/evaluation/', 'test/models/', 'test/publish/', 'test/queue/', 'test/runs/', 'test/simulator/'],
   files: [
+    'test/batch-api/batch-runs.test.ts',
     'test/dataset/write-atomically.test.ts',
     'test/dedupe/abort.test.ts',
     'test/dedupe/dedupe-cli.test.ts',

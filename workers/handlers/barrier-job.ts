@@ -14,6 +14,8 @@ import { RESULT_TTL_MS } from '../result-ttl.ts';
 import { runKeys, segmentTotalField } from '../run-keys.ts';
 import type { RunSpec } from '../run-spec.ts';
 import { openBarrierWhenSettled } from '../settle-item.ts';
+import { segmentUsesBatches } from '../../pipeline/batch-api/batched-stages.ts';
+import { addBatchSegmentJob } from '../batch-segment-job.ts';
 
 /**
  * The job handler of a barrier of the graph (one job per run, opened by the last item of
@@ -49,6 +51,8 @@ export function barrierHandler(stage: BarrierStageDeclaration): (job: Job, token
     const segment = segmentOf(next);
     const items = next.items(state);
     await env.redis.multi().set(keys.results(stage), stored, 'PX', RESULT_TTL_MS).hset(keys.run, segmentTotalField(segment), String(items.length)).exec();
+    // A segment whose roles send batches is one job for all its items.
+    if (segmentUsesBatches(segment, spec.config)) return addBatchSegmentJob({ env, runId, segment, config: spec.config });
     const done = new Set(await env.redis.hkeys(keys.results(next)));
     const todo = items.filter((item) => !done.has(next.itemId(item)));
     await env.queues.addMany({ stage: next.name as ItemStage, runId, items: todo.map((item) => ({ itemId: next.itemId(item), data: itemJob(next, runId, item) })), config: spec.config });

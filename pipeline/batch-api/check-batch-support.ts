@@ -1,0 +1,41 @@
+import OpenAI from 'openai';
+import { UserError } from '../errors/user-error.ts';
+import { allRoles } from '../models/create-models.ts';
+import { redactUrl } from '../models/openai-model.ts';
+import { undiciFetch } from '../models/undici-fetch.ts';
+import type { Config } from '../schemas/config.ts';
+
+/**
+ * Asks the endpoint of every role with `batch: true` whether it has a Batch API (it lists its
+ * batches), before any work: a server without one (vLLM's and Ollama's OpenAI servers, for
+ * instance) answers 404, and the run stops at once naming the role, instead of sending every
+ * request of the role twice (a batch that cannot be made, then the direct call). The built-in
+ * simulator has one unless `simulator.batch.enabled` is false. Other failures (a server down, a
+ * key refused) are the endpoint check's to report.
+ */
+export async function checkBatchSupport(options: { config: Config; env?: NodeJS.ProcessEnv; timeoutMs?: number; file?: string }): Promise<void> {
+  const env = options.env ?? process.env;
+  const asked = new Map<string, Promise<boolean>>();
+  for (const { name, role } of allRoles(options.config)) {
+    if (!role.batch) continue;
+    const where = role.baseURL ? `endpoint ${redactUrl(role.baseURL)}` : 'built-in simulator (simulator.batch.enabled is false)';
+    const refuse = () => new UserError(`${name}.batch: ${name} (${role.model}) has batch: true, but its ${where} has no Batch API (GET /v1/batches answers 404); set batch to false for this role or point it at an endpoint with one`, { file: options.file, field: `${name}.batch` });
+    if (!role.baseURL) {
+      if (!options.config.simulator.batch.enabled) throw refuse();
+      continue;
+    }
+    const key = `${role.baseURL}\t${role.apiKeyEnv ?? ''}`;
+    if (!asked.has(key)) asked.set(key, hasBatchApi({ baseURL: role.baseURL, apiKey: role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed', timeoutMs: options.timeoutMs ?? 10_000 }));
+    if (!(await asked.get(key))) throw refuse();
+  }
+}
+
+async function hasBatchApi(options: { baseURL: string; apiKey: string; timeoutMs: number }): Promise<boolean> {
+  const client = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey, maxRetries: 1, timeout: options.timeoutMs, fetch: undiciFetch });
+  try {
+    await client.batches.list({ limit: 1 });
+    return true;
+  } catch (error) {
+    return !(error instanceof OpenAI.NotFoundError);
+  }
+}
