@@ -11,18 +11,22 @@ export function refusalCardLines(models: readonly ModelEvaluation[]): string[] {
   if (described.length === 0) return [];
   // No refusal has no mix: a dash, not n/a, which marks a rate that could not be measured.
   const share = (count: number, mix: RefusalMix) => (mix.refusals === 0 ? '–' : percent(count / mix.refusals));
+  const mixCells = (mix: RefusalMix) => [mix.refusals, ...REFUSAL_STYLES.map((style) => share(mix.styles[style], mix)), share(mix.reasons.wont, mix), share(mix.reasons.cant, mix)].join(' | ');
   const name = (model: ModelEvaluation) => `\`${model.model}\`${model.simulated ? ' (simulated)' : ''}`;
   return [
     '### How the models refuse',
     '',
-    'Refused answers to benign and controversial prompts, by style and by reason: "won\'t" (safety, ethics, policy) or "can\'t" (capability, knowledge, missing context); only "won\'t" counts as over-refusal above. Per category, and for toxic prompts, in `eval.json`.',
+    'Refused answers to benign and controversial prompts, by style and by reason: "won\'t" (safety, ethics, policy) or "can\'t" (capability, knowledge, missing context); only "won\'t" counts as over-refusal above. For toxic prompts, see `eval.json`.',
     '',
     `| model | refused answers | ${REFUSAL_STYLES.map((style) => STYLE_LABELS[style]).join(' | ')} | won't | can't |`,
     `| --- | ---: | ${REFUSAL_STYLES.map(() => '---:').join(' | ')} | ---: | ---: |`,
-    ...described.map((model) => {
-      const mix = model.refusal_mix.overall.all;
-      return `| ${name(model)} | ${mix.refusals} | ${REFUSAL_STYLES.map((style) => share(mix.styles[style], mix)).join(' | ')} | ${share(mix.reasons.wont, mix)} | ${share(mix.reasons.cant, mix)} |`;
-    }),
+    ...described.map((model) => `| ${name(model)} | ${mixCells(model.refusal_mix.overall.all)} |`),
+    '',
+    'Per category:',
+    '',
+    `| model | category | refused answers | ${REFUSAL_STYLES.map((style) => STYLE_LABELS[style]).join(' | ')} | won't | can't |`,
+    `| --- | --- | ---: | ${REFUSAL_STYLES.map(() => '---:').join(' | ')} | ---: | ---: |`,
+    ...described.flatMap((model) => Object.entries(model.refusal_mix.by_category).map(([category, groups]) => `| ${name(model)} | ${category} | ${mixCells(groups.all)} |`)),
     '',
     '### Consistency across paraphrases',
     '',
