@@ -69,7 +69,7 @@ export async function evolve(input: EvolveInput, context: StageContext): Promise
     generated,
     summary: {
       ...summariseEvolve({ evolve: run.evolve, config, records: run.records, seedsGenerated: input.seedsGenerated }),
-      ...(config.predictor ? { predictor: predictorSummary({ rounds: run.evolve.predictorRounds, records: run.records, targets: context.models.targets.map((target) => target.id), refusalThreshold: context.config.probe.refusalThreshold, minTargets: context.config.probe.minTargets, probesPerRound: config.probesPerRound }) } : {}),
+      ...(config.predictor ? { predictor: await predictorSummary({ rounds: run.evolve.predictorRounds, records: run.records, targets: context.models.targets.map((target) => target.id), refusalThreshold: context.config.probe.refusalThreshold, minTargets: context.config.probe.minTargets, probesPerRound: config.probesPerRound, signal: context.signal }) } : {}),
     },
   };
 }

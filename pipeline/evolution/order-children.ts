@@ -1,5 +1,4 @@
 import type { DatasetRecord, JudgedCandidate } from '../schemas/candidate.ts';
-import type { PromptFeatures } from '../prediction/prompt-features.ts';
 import { hardProbability, predictRefusals, trainPredictors, type Predictors } from '../prediction/target-predictors.ts';
 import type { StageContext } from '../stages/stage-context.ts';
 
@@ -20,13 +19,13 @@ export interface RoundOrder {
  * order (parents with the highest refusal rate first). `evolve.probesPerRound` then keeps the
  * first ones. The prediction only orders: a child's label always comes from its probe.
  */
-export function orderChildren(options: { children: readonly JudgedCandidate[]; records: readonly DatasetRecord[]; context: StageContext; features?: Map<string, PromptFeatures> }): RoundOrder {
+export async function orderChildren(options: { children: readonly JudgedCandidate[]; records: readonly DatasetRecord[]; context: StageContext }): Promise<RoundOrder> {
   const { children, context } = options;
   const { evolve, probe } = context.config;
   let ordered = [...children];
   let predicted: RoundOrder['predicted'] = null;
   if (evolve.predictor) {
-    const predictors = trainPredictors({ records: options.records, targets: context.models.targets.map((target) => target.id), refusalThreshold: probe.refusalThreshold, features: options.features });
+    const predictors = await trainPredictors({ records: options.records, targets: context.models.targets.map((target) => target.id), refusalThreshold: probe.refusalThreshold, signal: context.signal });
     const refusals = new Map(children.map((child) => [child.id, predictRefusals(predictors, { prompt: child.prompt, samples: probe.samples, threshold: probe.refusalThreshold })]));
     const score = new Map(children.map((child) => [child.id, hardProbability(refusals.get(child.id)!, probe.minTargets)]));
     // Array.prototype.sort is stable: equal scores keep the round's order.

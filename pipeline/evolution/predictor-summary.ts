@@ -64,8 +64,8 @@ export function roundPredictor(options: { round: number; order: RoundOrder; reco
 }
 
 /** The manifest's `extra.evolve.predictor`: how it is made, each round's figures, and a fit on the whole run. */
-export function predictorSummary(options: { rounds: readonly RoundPredictor[]; records: readonly DatasetRecord[]; targets: readonly string[]; refusalThreshold: number; minTargets: number; probesPerRound: number | null }): PredictorSummary {
-  const final: Predictors = trainPredictors({ records: options.records, targets: options.targets, refusalThreshold: options.refusalThreshold });
+export async function predictorSummary(options: { rounds: readonly RoundPredictor[]; records: readonly DatasetRecord[]; targets: readonly string[]; refusalThreshold: number; minTargets: number; probesPerRound: number | null; signal?: AbortSignal }): Promise<PredictorSummary> {
+  const final: Predictors = await trainPredictors({ records: options.records, targets: options.targets, refusalThreshold: options.refusalThreshold, signal: options.signal });
   return {
     version: PREDICTOR_VERSION,
     features: `hashed lower-cased words, word pairs, four-character pieces of words and the opening word of the prompt, 2^${PREDICTOR_BITS} buckets; logistic regression of the per-answer refusal probability (AdaGrad)`,

@@ -52,7 +52,7 @@ export async function runRound(run: RoundsRun, options: { context: StageContext;
   const judged = await mapItems({ step: 'evolve-judge', items: evolve.current.kept, key: childKey, work: (child) => judge(child, context) });
   collectChildJudgements(evolve, judged, run.failures);
   const toScreen = evolve.current.judged.filter((child) => child.label !== 'harmful');
-  const order = orderChildren({ children: toScreen, records: run.records, context });
+  const order = await orderChildren({ children: toScreen, records: run.records, context });
   collectUnprobed(evolve, { unprobed: order.unprobed, budget: context.config.evolve.probesPerRound, ranked: order.predicted !== null }, run.failures);
   // Asked most likely hard first, folded in the round's order.
   const screened = await mapItems({ step: 'screen', items: order.probe, key: childKey, work: (child: JudgedCandidate) => screen(child, context) });

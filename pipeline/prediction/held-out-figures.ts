@@ -14,12 +14,12 @@ export interface HeldOutFigures {
   auc: number | null;
 }
 
-export function heldOutFigures(options: { train: readonly LabelledPrompt[]; test: readonly LabelledPrompt[]; bits: number; threshold: number }): HeldOutFigures {
+export async function heldOutFigures(options: { train: readonly LabelledPrompt[]; test: readonly LabelledPrompt[]; bits: number; threshold: number; signal?: AbortSignal }): Promise<HeldOutFigures> {
   const { train, test, bits, threshold } = options;
   const refused = test.map((row) => isRefused(row, threshold));
   const refusedShare = test.length > 0 ? refused.filter(Boolean).length / test.length : 0;
   if (train.length === 0 || test.length === 0) return { train: train.length, test: test.length, refused: round(refusedShare), accuracy: null, baseline: null, auc: null };
-  const weights = trainLogistic(train, bits);
+  const weights = await trainLogistic(train, { bits, signal: options.signal });
   const perSample = test.map((row) => sampleRefusal(weights, row.features));
   const right = test.filter((row, index) => refusedProbability({ perSample: perSample[index]!, samples: row.samples, threshold }) >= 0.5 === refused[index]).length;
   const majorityRefused = train.filter((row) => isRefused(row, threshold)).length * 2 > train.length;

@@ -4,6 +4,8 @@ import type { PromptFeatures } from './prompt-features.ts';
 /** How a predictor is fitted; recorded in the manifest so a figure can be rebuilt. */
 export const TRAINING = Object.freeze({ epochs: 10, learningRate: 0.1, l2: 1e-5, shuffleSeed: 17 });
 
+const YIELD_EVERY = 2_000;
+
 /** A prompt and what one target did with it: `refusals` of `samples` answers were refusals. */
 export interface LabelledPrompt {
   features: PromptFeatures;
@@ -18,7 +20,8 @@ export interface LabelledPrompt {
  * the same rows in the same order give the same weights, bit for bit, on either runner. L2 is
  * applied to the weights a row touches (lazily), which keeps a sparse update sparse.
  */
-export function trainLogistic(rows: readonly LabelledPrompt[], bits: number): Float64Array {
+export async function trainLogistic(rows: readonly LabelledPrompt[], options: { bits: number; signal?: AbortSignal }): Promise<Float64Array> {
+  const { bits, signal } = options;
   const weights = new Float64Array(1 << bits);
   const squared = new Float64Array(1 << bits);
   const order = rows.map((_, index) => index);
@@ -28,8 +31,13 @@ export function trainLogistic(rows: readonly LabelledPrompt[], bits: number): Fl
       const other = Math.floor(random() * (index + 1));
       [order[index], order[other]] = [order[other]!, order[index]!];
     }
-    for (const rowIndex of order) {
-      const row = rows[rowIndex]!;
+    for (let position = 0; position < order.length; position += 1) {
+      // A large run's fit takes seconds: the event loop gets in now and then, so a queue worker keeps renewing its job's lock.
+      if (position % YIELD_EVERY === YIELD_EVERY - 1) {
+        await new Promise((resolve) => setImmediate(resolve));
+        signal?.throwIfAborted();
+      }
+      const row = rows[order[position]!]!;
       const { indices, value } = row.features;
       const gradient = row.samples * sampleRefusal(weights, row.features) - row.refusals;
       for (let feature = 0; feature < indices.length; feature += 1) {

@@ -29,19 +29,20 @@ interface Row extends LabelledPrompt {
  * `refusalThreshold`, the probe's own rule. Rows are taken in
  * id order, whatever order the runner folded them in, so both runners fit the same weights.
  */
-export function trainPredictors(options: { records: readonly DatasetRecord[]; targets: readonly string[]; refusalThreshold: number; features?: Map<string, PromptFeatures> }): Predictors {
+export async function trainPredictors(options: { records: readonly DatasetRecord[]; targets: readonly string[]; refusalThreshold: number; features?: Map<string, PromptFeatures>; signal?: AbortSignal }): Promise<Predictors> {
   const { refusalThreshold } = options;
   const cache = options.features ?? new Map<string, PromptFeatures>();
   const featuresOf = (prompt: string) => cache.get(prompt) ?? cache.set(prompt, promptFeatures(prompt)).get(prompt)!;
   const probed = options.records.filter((record) => record.probes.length > 0).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.seed.id < b.seed.id ? -1 : a.seed.id > b.seed.id ? 1 : 0));
-  const targets = options.targets.map((model): TargetPredictor => {
+  const targets: TargetPredictor[] = [];
+  for (const model of options.targets) {
     const rows: Row[] = probed.flatMap((record) => {
       const result = record.probes.find((probe) => probe.model === model);
       return result ? [{ seedId: record.seed.id, features: featuresOf(record.prompt), refusals: result.refusals, samples: result.samples }] : [];
     });
-    const figures = heldOutFigures({ train: rows.filter((row) => !isHeldOut(row.seedId)), test: rows.filter((row) => isHeldOut(row.seedId)), bits: PREDICTOR_BITS, threshold: refusalThreshold });
-    return { model, weights: trainLogistic(rows, PREDICTOR_BITS), figures };
-  });
+    const figures = await heldOutFigures({ train: rows.filter((row) => !isHeldOut(row.seedId)), test: rows.filter((row) => isHeldOut(row.seedId)), bits: PREDICTOR_BITS, threshold: refusalThreshold, signal: options.signal });
+    targets.push({ model, weights: await trainLogistic(rows, { bits: PREDICTOR_BITS, signal: options.signal }), figures });
+  }
   return { trainedOn: probed.length, targets };
 }
 

@@ -26,8 +26,8 @@ function records(): DatasetRecord[] {
 }
 
 describe('the prompt-level refusal predictor', () => {
-  it("learns a target's refusals from the run's probe results and beats the majority class on held-out seeds", () => {
-    const { trainedOn, targets } = trainPredictors({ records: records(), targets: ['strict', 'open'], refusalThreshold: 0.5 });
+  it("learns a target's refusals from the run's probe results and beats the majority class on held-out seeds", async () => {
+    const { trainedOn, targets } = await trainPredictors({ records: records(), targets: ['strict', 'open'], refusalThreshold: 0.5 });
     expect(trainedOn).toBe(160);
     const [strict, open] = targets;
     expect(strict!.figures.test).toBeGreaterThan(0);
@@ -50,10 +50,10 @@ describe('the prompt-level refusal predictor', () => {
     expect(seeds.filter(isHeldOut)).toEqual(heldOut);
   });
 
-  it('fits the same weights whatever order the runner folded the records in', () => {
+  it('fits the same weights whatever order the runner folded the records in', async () => {
     const rows = records();
-    const forward = trainPredictors({ records: rows, targets: ['strict'], refusalThreshold: 0.5 });
-    const backward = trainPredictors({ records: [...rows].reverse(), targets: ['strict'], refusalThreshold: 0.5 });
+    const forward = await trainPredictors({ records: rows, targets: ['strict'], refusalThreshold: 0.5 });
+    const backward = await trainPredictors({ records: [...rows].reverse(), targets: ['strict'], refusalThreshold: 0.5 });
     expect(Buffer.from(backward.targets[0]!.weights.buffer).equals(Buffer.from(forward.targets[0]!.weights.buffer))).toBe(true);
     expect(backward.targets[0]!.figures).toEqual(forward.targets[0]!.figures);
   });
@@ -67,8 +67,8 @@ describe('the prompt-level refusal predictor', () => {
     expect(promptFeatures('Kill a Python process').indices).toEqual(promptFeatures('kill a python   process!').indices);
   });
 
-  it('puts held-out accuracy next to the majority-class baseline per target in the manifest and the card', () => {
-    const summary = predictorSummary({ rounds: [], records: records(), targets: ['strict', 'open'], refusalThreshold: 0.5, minTargets: 1, probesPerRound: 40 });
+  it('puts held-out accuracy next to the majority-class baseline per target in the manifest and the card', async () => {
+    const summary = await predictorSummary({ rounds: [], records: records(), targets: ['strict', 'open'], refusalThreshold: 0.5, minTargets: 1, probesPerRound: 40 });
     expect(summary.final.trained_on).toBe(160);
     expect(summary.final.targets.map((target) => target.model)).toEqual(['strict', 'open']);
     const card = predictorCardSection(summary);
