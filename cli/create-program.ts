@@ -15,6 +15,7 @@ import { registerEvalCommand } from './commands/eval.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerCacheCommand } from './commands/cache.ts';
 import { registerPlanCommand } from './commands/plan.ts';
+import { registerBatchCommand } from './commands/batch.ts';
 
 /** The `scarecrow` command with every subcommand, fresh each time (commander keeps parse state on it). */
 export function createProgram(): Command {
@@ -40,5 +41,6 @@ export function createProgram(): Command {
   registerPushCommand(program);
   registerCacheCommand(program);
   registerPlanCommand(program);
+  registerBatchCommand(program);
   return program;
 }
