@@ -71,7 +71,11 @@ export class BatchCollector {
     }, ms);
   }
 
-  private async flush(taken: Pending[]): Promise<void> {
+  private async flush(everything: Pending[]): Promise<void> {
+    // A request stopped while it waited (Ctrl-C, a worker's shutdown) is not sent: its caller has gone.
+    for (const pending of everything) if (pending.signal?.aborted) pending.settle({ ok: false, reason: 'stopped before its batch was sent' });
+    const taken = everything.filter((pending) => !pending.signal?.aborted);
+    if (taken.length === 0) return;
     const journalled = await this.journalledIds();
     // Requests an earlier, stopped run already sent wait for its batch; a batch the endpoint no longer knows is sent again.
     const byBatch = new Map<string, Pending[]>();
