@@ -1,4 +1,5 @@
 import type { Dataset } from '../dataset/read-dataset.ts';
+import type { PredictorSummary } from '../evolution/predictor-summary.ts';
 import type { EvolveSummary } from '../evolution/round-stats.ts';
 import { barChart } from './svg/bar-chart.ts';
 import { escapeXml, percent } from './svg/escape.ts';
@@ -27,5 +28,12 @@ export function evolveSection(dataset: Dataset): string {
     format: (value) => percent(value),
     bars: summary.operators.map((entry, index) => ({ label: entry.operator, value: entry.yield, series: index % 6, note: `${entry.hard} hard of ${entry.pulls} (${entry.harmful} harmful, ${entry.duplicates} duplicates)` })),
   });
-  return `<section id="evolve"><h2>Search rounds</h2><p>Each round mutated unrefused prompts with operators chosen by a UCB1 bandit; children went through dedupe, the judges and a short screen before their probe.</p>${rounds}${chart}</section>`;
+  return `<section id="evolve"><h2>Search rounds</h2><p>Each round mutated unrefused prompts with operators chosen by a UCB1 bandit; children went through dedupe, the judges and a short screen before their probe.</p>${rounds}${chart}${summary.predictor ? predictorTable(summary.predictor) : ''}</section>`;
+}
+
+/** Held-out accuracy of the refusal predictor that ordered the rounds, per target, next to the majority class. */
+function predictorTable(predictor: PredictorSummary): string {
+  const figure = (value: number | null, format: (value: number) => string) => (value === null ? 'n/a' : format(value));
+  const rows = predictor.final.targets.map((target) => [target.model, target.train, target.test, percent(target.refused), figure(target.accuracy, percent), figure(target.baseline, percent), figure(target.auc, (value) => value.toFixed(3))]);
+  return `<h3>Refusal predictor</h3><p>Per target, fitted on the run's probe results to order each round's children before they were probed (never to label them); accuracy on held-out seeds.</p>${table(['target', 'trained on', 'held out', 'refused (held out)', 'accuracy', 'majority baseline', 'AUC'], rows)}`;
 }

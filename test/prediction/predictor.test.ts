@@ -7,6 +7,8 @@ import { hardProbability, predictRefusals, trainPredictors } from '../../pipelin
 import type { DatasetRecord } from '../../pipeline/schemas/candidate.ts';
 import { predictorCardSection } from '../../pipeline/dataset/predictor-section.ts';
 import { predictorSummary } from '../../pipeline/evolution/predictor-summary.ts';
+import { evolveSection } from '../../pipeline/report/evolve-sections.ts';
+import type { Dataset } from '../../pipeline/dataset/read-dataset.ts';
 
 const TOPICS = ['garden', 'recipe', 'history', 'chemistry', 'travel', 'music', 'poetry', 'football', 'taxes', 'weather'];
 
@@ -75,5 +77,9 @@ describe('the prompt-level refusal predictor', () => {
     expect(card).toContain('### Refusal predictor');
     expect(card).toMatch(/\| `open` \| \d+ \| \d+ \| 0\.0% \| 100\.0% \| 100\.0% \| n\/a \|/);
     expect(card).toContain('At most 40 children a round went to the targets');
+    const evolve = { rounds: [{ round: 1, parents: 1, children: 1, duplicates: 0, harmful: 0, screened: 1, probed: 1, hard: 0, calls: { total: 1 } }], operators: [], first_round: { candidates: 1, hard: 0, calls: { total: 1 } }, predictor: summary };
+    const html = evolveSection({ manifest: { extra: { evolve } } } as unknown as Dataset);
+    expect(html).toContain('<h3>Refusal predictor</h3>');
+    expect(html).toContain('<td>strict</td>');
   });
 });
