@@ -68,7 +68,7 @@ export async function predictorSummary(options: { rounds: readonly RoundPredicto
   const final: Predictors = await trainPredictors({ records: options.records, targets: options.targets, refusalThreshold: options.refusalThreshold, signal: options.signal });
   return {
     version: PREDICTOR_VERSION,
-    features: `hashed lower-cased words, word pairs, four-character pieces of words and the opening word of the prompt, 2^${PREDICTOR_BITS} buckets; logistic regression of the per-answer refusal probability (AdaGrad)`,
+    features: `hashed lower-cased words, word pairs, four-character pieces of words and the opening word of the prompt, 2^${PREDICTOR_BITS} buckets, and a logistic regression of the per-answer refusal probability fitted by AdaGrad`,
     training: TRAINING,
     label: `fitted on every sampled answer; refused by a target when its refusal rate is at least probe.refusalThreshold (${options.refusalThreshold})`,
     split: `seeds by a hash of their id, 1 in ${HELD_OUT_FOLDS} held out, so every rewrite and child of a seed is on one side`,
