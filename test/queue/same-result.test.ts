@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runInProcess } from '../../in-process/run-in-process.ts';
+import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
+import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
+import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
+import { startSimulator } from '../../simulator/start-simulator.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { datasetFiles, manifestCounts, smallConfig, useQueueFixture } from './support.ts';
@@ -42,6 +46,22 @@ describe('the queue runner', () => {
     }
     expect(exports[0]!.split('\n').length).toBeGreaterThan(1);
     expect(exports[1]).toBe(exports[0]);
+
+    // And eval reads them alike: rates, refusal styles and reasons, consistency across a seed's rewrites.
+    const simulator = await startSimulator({ port: 0, seed: 11 });
+    const evaluate = async (dataset: string) => {
+      await runEvaluation({ dataset, targets: parseTargets({ specs: ['sim-target-strict'] }), samples: 1, simulatorUrl: simulator.url, simulatedTargets: new Set(['sim-target-strict']) });
+      const { models } = EvaluationFile.parse(JSON.parse(await readFile(join(dataset, 'eval.json'), 'utf8')));
+      return models.map(({ evaluated_at: _, ...model }) => model);
+    };
+    try {
+      const inProcess = await evaluate(reference.exported.dir);
+      expect(inProcess[0]!.refusal_mix!.overall.all.refusals).toBeGreaterThan(0);
+      expect(inProcess[0]!.consistency!.seeds).toBeGreaterThan(0);
+      expect(await evaluate(queued.dir)).toEqual(inProcess);
+    } finally {
+      await simulator.close();
+    }
   });
 
   it('judges, and settles unprobed candidates without probe jobs, when the run has no targets', async () => {
