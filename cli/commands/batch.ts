@@ -146,7 +146,7 @@ async function importAnswers(flags: ImportFlags): Promise<void> {
   }
   await withStore({ loaded, flags, embedded: true }, async (store) => {
     const summary = await importResults({ files: flags.in, exported, cache: store! });
-    const { unanswered } = await settleExportIndex({ cacheDir: dir, cache: store!, entries: exported });
+    const { unanswered } = await settleExportIndex({ cacheDir: dir, cache: store! });
     const imported = Object.values(summary.imported).reduce((sum, count) => sum + count, 0);
     const lines = [
       `imported ${imported} answers into ${dir}${imported > 0 ? ` (${Object.entries(summary.imported).map(([slot, count]) => `${slot} ${count}`).join(', ')})` : ''}`,

@@ -1,5 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { readLines } from '../input/read-lines.ts';
 import { INPUT_LIMITS } from '../schemas/input-limits.ts';
@@ -26,7 +27,8 @@ export function exportsDir(cacheDir: string): string {
 export async function writeExportIndex(options: { cacheDir: string; stage: string; requests: readonly RecordedRequest[] }): Promise<string> {
   const dir = exportsDir(options.cacheDir);
   await mkdir(dir, { recursive: true });
-  const file = join(dir, `${options.stage}-${Date.now()}-${process.pid}.jsonl`);
+  // Named in time order, and apart for two exports in the same millisecond.
+  const file = join(dir, `${options.stage}-${Date.now()}-${randomUUID().slice(0, 8)}.jsonl`);
   const lines = options.requests.map((request) => JSON.stringify({ custom_id: request.line.custom_id, slot: request.slot, model: request.model, structured: request.structured } satisfies IndexEntry));
   await writeFile(file, lines.join('\n') + '\n');
   return file;
@@ -50,18 +52,20 @@ export async function readExportIndex(cacheDir: string): Promise<Map<string, Ind
  * Deletes the index files whose every request now has its answer in the cache, and says how
  * many exported requests still have none (they are exported again by the next export).
  */
-export async function settleExportIndex(options: { cacheDir: string; cache: ResponseCache; entries: Map<string, IndexEntry & { file: string }> }): Promise<{ unanswered: number }> {
-  const open = new Map<string, number>();
-  for (const entry of options.entries.values()) {
-    const answered = (await options.cache.get(entry.custom_id)) !== null;
-    open.set(entry.file, (open.get(entry.file) ?? 0) + (answered ? 0 : 1));
+export async function settleExportIndex(options: { cacheDir: string; cache: ResponseCache }): Promise<{ unanswered: number }> {
+  const unanswered = new Set<string>();
+  for (const file of await indexFiles(options.cacheDir)) {
+    let open = 0;
+    for await (const { text } of readLines(file, { maxLineBytes: INPUT_LIMITS.dataLineBytes, maxRows: INPUT_LIMITS.dataRowsPerFile, what: 'batch export index' })) {
+      if (text.trim() === '') continue;
+      const { custom_id: key } = JSON.parse(text) as IndexEntry;
+      if ((await options.cache.get(key)) !== null) continue;
+      open += 1;
+      unanswered.add(key);
+    }
+    if (open === 0) await rm(file, { force: true });
   }
-  let unanswered = 0;
-  for (const [file, count] of open) {
-    if (count === 0) await rm(file, { force: true });
-    unanswered += count;
-  }
-  return { unanswered };
+  return { unanswered: unanswered.size };
 }
 
 async function indexFiles(cacheDir: string): Promise<string[]> {
