@@ -7,13 +7,17 @@ import { readRunState } from './read-run-state.ts';
 import { jobIdFor, type QueueStage } from './queue-names.ts';
 import { runKeys, segmentTotalField } from './run-keys.ts';
 import { RunSpec } from './run-spec.ts';
-import type { StageQueues } from './stage-queues.ts';
+import { stageJobOptions, type StageQueues } from './stage-queues.ts';
+import { segmentUsesBatches } from '../pipeline/batch-api/batched-stages.ts';
+import { BATCH_JOB_NAME } from './batch-segment-job.ts';
 
 /** One piece of work a run still needs: an item's job, or a barrier's. */
 export interface OwedWork {
   stage: QueueStage;
   itemId?: string;
   data: object;
+  /** The job's name when it is not the stage's: a segment's batch job. */
+  name?: string;
 }
 
 /** Job states a worker will still move: anything but finished or gone. */
@@ -44,7 +48,8 @@ export async function requeueWork(options: { queues: StageQueues; runId: string;
   for (let start = 0; start < options.work.length; start += 500) {
     await Promise.all(options.work.slice(start, start + 500).map(async (work) => {
       await queues.get(work.stage).remove(jobIdFor({ runId, stage: work.stage, itemId: work.itemId }));
-      await queues.add({ stage: work.stage, runId, itemId: work.itemId, data: work.data, config });
+      if (work.name) await queues.get(work.stage).add(work.name, work.data, { ...stageJobOptions({ config, stage: work.stage }), jobId: jobIdFor({ runId, stage: work.stage, itemId: work.itemId }) });
+      else await queues.add({ stage: work.stage, runId, itemId: work.itemId, data: work.data, config });
     }));
   }
 }
@@ -70,25 +75,14 @@ async function owedWork(options: { redis: Redis; prefix: string; runId: string }
     // Not opened yet: the barrier before it is what is owed, found with the segment before.
     if (total === null || total === undefined) break;
     const [first, ...later] = segment.stages as [ItemStageDeclaration, ...ItemStageDeclaration[]];
-    // The first stage's items come from the run so far (the seeds, or what the barrier before sent on).
-    const sofar = await readRunStateUnlessFinished({ redis, keys, spec, until: first.name });
-    // The run finished (its results cleared) between reading its state and its results: nothing is owed.
-    if (sofar === null) return [];
-    const firstDone = new Set(await redis.hkeys(keys.results(first)));
-    for (const item of first.items(sofar)) {
-      if (!firstDone.has(first.itemId(item))) owed.push({ stage: first.name as QueueStage, itemId: first.itemId(item), data: itemJob(first, runId, item) });
-    }
-    // A later stage's items are those sent on to it, each with the result of the stage before.
-    let previous = first;
-    for (const stage of later) {
-      const [queued, done] = await Promise.all([redis.hkeys(keys.queued(stage)), redis.hkeys(keys.results(stage)).then((ids) => new Set(ids))]);
-      const missing = queued.filter((id) => !done.has(id));
-      const before = missing.length > 0 ? await redis.hmget(keys.results(previous), ...missing) : [];
-      missing.forEach((id, position) => {
-        const text = before[position];
-        if (text) owed.push({ stage: stage.name as QueueStage, itemId: id, data: itemJob(stage, runId, (JSON.parse(text) as { value: unknown }).value) });
-      });
-      previous = stage;
+    // A segment whose roles send batches owes its one job until all its items have settled, never item jobs.
+    if (segmentUsesBatches(segment, spec.config)) {
+      if ((await redis.hlen(keys.settled(segment))) < Number(total)) owed.push({ stage: first.name as QueueStage, itemId: BATCH_JOB_NAME, data: { runId }, name: BATCH_JOB_NAME });
+    } else {
+      const items = await owedItems({ redis, keys, spec, runId, first, later });
+      // The run finished (its results cleared) between reading its state and its results: nothing is owed.
+      if (items === null) return [];
+      owed.push(...items);
     }
     // Every item settled: the barrier after is owed until it has stored its output (the export, until the run is done).
     const barrier = stageNamed(segment.opens);
@@ -97,6 +91,32 @@ async function owedWork(options: { redis: Redis; prefix: string; runId: string }
       // A barrier that leads straight to the export (the search rounds) owes the export once it has stored its output.
       else if (barrier?.kind === 'barrier' && barrier.next === EXPORT_STAGE.name) owed.push({ stage: EXPORT_STAGE.name as QueueStage, data: { runId } });
     }
+  }
+  return owed;
+}
+
+/** The item jobs a segment owes: its first stage's items with no result, and later stages' items sent on with none. */
+async function owedItems(options: { redis: Redis; keys: ReturnType<typeof runKeys>; spec: RunSpec; runId: string; first: ItemStageDeclaration; later: ItemStageDeclaration[] }): Promise<OwedWork[] | null> {
+  const { redis, keys, spec, runId, first, later } = options;
+  const owed: OwedWork[] = [];
+  // The first stage's items come from the run so far (the seeds, or what the barrier before sent on).
+  const sofar = await readRunStateUnlessFinished({ redis, keys, spec, until: first.name });
+  if (sofar === null) return null;
+  const firstDone = new Set(await redis.hkeys(keys.results(first)));
+  for (const item of first.items(sofar)) {
+    if (!firstDone.has(first.itemId(item))) owed.push({ stage: first.name as QueueStage, itemId: first.itemId(item), data: itemJob(first, runId, item) });
+  }
+  // A later stage's items are those sent on to it, each with the result of the stage before.
+  let previous = first;
+  for (const stage of later) {
+    const [queued, done] = await Promise.all([redis.hkeys(keys.queued(stage)), redis.hkeys(keys.results(stage)).then((ids) => new Set(ids))]);
+    const missing = queued.filter((id) => !done.has(id));
+    const before = missing.length > 0 ? await redis.hmget(keys.results(previous), ...missing) : [];
+    missing.forEach((id, position) => {
+      const text = before[position];
+      if (text) owed.push({ stage: stage.name as QueueStage, itemId: id, data: itemJob(stage, runId, (JSON.parse(text) as { value: unknown }).value) });
+    });
+    previous = stage;
   }
   return owed;
 }

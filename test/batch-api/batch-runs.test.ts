@@ -11,6 +11,7 @@ import { useTempDir } from '../support/temp-dir.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { datasetFiles, smallConfig, useQueueFixture } from '../queue/support.ts';
+import { prepareRunSpec, submitRun } from '../../workers/submit-run.ts';
 
 const temp = useTempDir();
 
@@ -101,5 +102,16 @@ describe('roles with batch: true', () => {
     } finally {
       await simulator.close();
     }
+  });
+
+  it('on the queue are one job per segment, which a joining submission queues again when it was lost', async () => {
+    const { prefix, redis, queue } = useQueueFixture();
+    const spec = await prepareRunSpec({ loaded: smallConfig({ ...SMALL, ...roles(true) }), outputDir: await temp.make() });
+    await submitRun({ redis, prefix, spec });
+    const waiting = await queue('generate').getWaiting();
+    expect(waiting.map((job) => job.name)).toEqual(['batch']);
+    for (const job of waiting) await job.remove();
+    expect(await submitRun({ redis, prefix, spec })).toMatchObject({ joined: true, requeued: 1 });
+    expect((await queue('generate').getWaiting()).map((job) => job.name)).toEqual(['batch']);
   });
 });
