@@ -2,7 +2,7 @@ import { normalisePrompt } from '../text/normalise.ts';
 import { findCandidatePairs, PAIR_BASE } from './candidate-pairs.ts';
 import { DuplicateIdError } from './duplicate-id-error.ts';
 import { boundedEditDistance } from './bounded-edit-distance.ts';
-import { editSimilarity } from './edit-similarity.ts';
+import { editDistanceWithin } from './edit-distance-within.ts';
 import type { EarlierIndex } from './earlier-index.ts';
 import { DEFAULT_LSH_PARAMETERS, type LshParameters } from './lsh-parameters.ts';
 import { createSketcher } from './minhash.ts';
@@ -13,8 +13,8 @@ import { WorkSlicer } from './work-slicer.ts';
 
 /**
  * Longer pairs are compared in a band around the diagonal, in slices and within a budget
- * (see bounded-edit-distance.ts); shorter ones by fast-levenshtein, whose bit-parallel
- * pass over two prompts of this size takes well under a millisecond.
+ * (see bounded-edit-distance.ts); shorter ones by diagonal transition up to the distance
+ * that could still matter (edit-distance-within.ts), well under a millisecond a pair.
  */
 export const LONG_PROMPT_CHARACTERS = 4096;
 
@@ -35,7 +35,7 @@ export interface Removal {
 
 export interface DedupeStats {
   candidatePairs: number;
-  /** Bucket pairs ruled out by the character-histogram bound, without computing a distance (once per band shared). */
+  /** Meetings of pairs in a bucket ruled out by the character-histogram bound, without computing a distance (a pair that meets in several bands may count more than once). */
   pairsBounded: number;
   pairsVerified: number;
   /** Pairs of very long prompts whose distance could not be settled within the per-pair budget: both were kept. */
@@ -160,12 +160,19 @@ export async function findDuplicates(options: {
     for (; cursor < pairs.length && Math.floor(pairs[cursor] / PAIR_BASE) === later; cursor++) {
       const other = pairs[cursor] % PAIR_BASE;
       if (!active[later] || removedBy[other] >= 0) continue;
+      // Earlier data comes first in the pairs and wins over this set: once it matched, kept prompts cannot change the outcome.
+      if (other >= firstNew && bestEarlier >= 0) continue;
       pairsVerified++;
       const longest = Math.max(lengths[later], lengths[other]);
       let similarity: number;
       if (longest <= LONG_PROMPT_CHARACTERS) {
-        similarity = editSimilarity(texts[later], texts[other]);
-        if (slicer.due(1 + ((longest * longest) >> 14))) await slicer.pause();
+        // Only a distance that reaches the threshold and beats the best match so far matters, so the
+        // distance is computed only that far (+1 absorbs rounding); the similarity of one that gets
+        // there is computed exactly as editSimilarity does, so the outcome is the full distance's.
+        const best = other < firstNew ? bestEarlierSimilarity : bestKeptSimilarity;
+        const distance = editDistanceWithin(texts[later], texts[other], Math.floor((1 - Math.max(threshold, best)) * longest) + 1);
+        similarity = longest === 0 ? 1 : 1 - distance / longest;
+        if (slicer.due(1 + (longest >> 4))) await slicer.pause();
       } else {
         const distance = await boundedEditDistance({ a: texts[later], b: texts[other], maxDistance: Math.floor((1 - threshold) * longest) + 1, slicer });
         if (distance.kind === 'undecided') pairsUndecided++;
