@@ -24,6 +24,7 @@ import { walkStages } from './walk-stages.ts';
 import { openRunCost } from './run-cost.ts';
 import { FileBatchJournal } from '../pipeline/batch-api/batch-journal.ts';
 import { usesBatches } from '../pipeline/batch-api/batch-models.ts';
+import { BatchCounts } from '../pipeline/batch-api/batch-counts.ts';
 
 export interface RunInProcessOptions {
   loaded: LoadedConfig;
@@ -88,11 +89,12 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
   const cost = openRunCost({ config, outputDir, cache: options.cache });
   // The batches sent so far, beside the run journal: a resumed run polls them instead of paying again.
   const batches = usesBatches(config) ? new FileBatchJournal(join(outputDir, `.${config.name}.batches.jsonl`)) : null;
+  const batchCounts = new BatchCounts();
   try {
     // Only roles with no baseURL need the simulator here; a standalone one serves itself.
     simulator = usesSimulator(config) ? await startSimulator({ port: 0, ...config.simulator }) : null;
     const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env, budget: cost.budget ?? undefined, cache: cost.cache ?? undefined,
-      batch: batches ? { journal: batches, onProgress: (progress) => onEvent?.({ type: 'batch', ...progress }) } : undefined,
+      batch: batches ? { journal: batches, counter: batchCounts, onProgress: (progress) => onEvent?.({ type: 'batch', ...progress }) } : undefined,
     });
     const context: StageContext = { config, models, signal };
     const state = startRunState({ seeds, against });
@@ -108,7 +110,7 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
         timingsMs: timings,
         simulated,
         simulatedRoles,
-        extra: { resumed_results: journal.reused, resumed_usage: journal.resumedUsage(), lost_usage: journal.lostUsage(), ...(await cost.extra()) },
+        extra: { resumed_results: journal.reused, resumed_usage: journal.resumedUsage(), lost_usage: journal.lostUsage(), ...(await cost.extra()), ...(batches ? { batch: batchCounts.figures() } : {}) },
         cardSections: await cost.cardSections(),
       },
       { config, outputDir, signal },

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { SubmittedBatch, type BatchJournal } from '../pipeline/batch-api/batch-journal.ts';
 import type { BatchRunOptions } from '../pipeline/batch-api/batch-models.ts';
 import type { BatchProgress } from '../pipeline/batch-api/batch-collector.ts';
+import { batchFigures, type BatchCounter, type BatchFigures } from '../pipeline/batch-api/batch-counts.ts';
 import { RESULT_TTL_MS } from './result-ttl.ts';
 import type { RunKeys } from './run-keys.ts';
 
@@ -27,11 +28,31 @@ export function queueBatchOptions(options: { redis: Redis; keys: RunKeys }): Bat
   const { redis, keys } = options;
   return {
     journal: new RedisBatchJournal({ redis, key: keys.batches }),
+    counter: redisBatchCounter({ redis, key: keys.batchCounts }),
     onProgress: (progress: BatchProgress) => {
       // Progress only: a lost write shows a status late, it loses nothing.
       redis.multi().hset(keys.batchStatus, progress.id, JSON.stringify(progress)).pexpire(keys.batchStatus, RESULT_TTL_MS).exec().catch(() => {});
     },
   };
+}
+
+/** A queued run's batch counts, in one hash every worker adds to; a job tried again after a crash may count a request twice. */
+function redisBatchCounter(options: { redis: Redis; key: string }): BatchCounter {
+  // Counting must never fail a call: a lost increment costs a figure, not a result.
+  const add = (field: string) => options.redis.multi().hincrby(options.key, field, 1).pexpire(options.key, RESULT_TTL_MS).exec().catch(() => {});
+  return { batched: (role) => void add(`batched:${role}`), direct: (role) => void add(`direct:${role}`) };
+}
+
+/** The batch counts of a queued run, for its manifest's `extra.batch`. */
+export async function readBatchCounts(options: { redis: Redis; keys: RunKeys }): Promise<BatchFigures> {
+  const byRole: Record<string, { batched: number; direct: number }> = {};
+  for (const [field, value] of Object.entries(await options.redis.hgetall(options.keys.batchCounts))) {
+    const [kind, ...role] = field.split(':');
+    const entry = (byRole[role.join(':')] ??= { batched: 0, direct: 0 });
+    if (kind === 'batched') entry.batched = Number(value);
+    if (kind === 'direct') entry.direct = Number(value);
+  }
+  return batchFigures(byRole);
 }
 
 /** Every batch's last status a queued run's workers wrote, by batch id. */

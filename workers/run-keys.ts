@@ -26,12 +26,15 @@ export function runKeys(prefix: string, runId: string) {
     batches: `${base}:batches`,
     /** Hash: batch id -> its last status, for the progress `run --queue` shows. */
     batchStatus: `${base}:batch-status`,
+    /** Hash: `batched:<role>` and `direct:<role>`, the requests batches answered and those made directly instead. */
+    batchCounts: `${base}:batch-counts`,
     /** Every key of the run's results, for deleting them together. */
     all: (): string[] => [
       `${base}:budget`,
       `${base}:cache-counts`,
       `${base}:batches`,
       `${base}:batch-status`,
+      `${base}:batch-counts`,
       ...(STAGES as readonly StageDeclaration[]).flatMap((stage) => (stage.kind === 'barrier' && stage.roles.length > 0 ? [`${base}:${stage.produces}`, `${base}:${stage.produces}-steps`] : [`${base}:${stage.produces}`])),
       ...segments().flatMap((segment) => [`${base}:settled-${segment.opens}`, ...segment.stages.slice(1).map((stage) => `${base}:${stage.name}-queued`)]),
     ],

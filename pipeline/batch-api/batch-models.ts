@@ -5,12 +5,15 @@ import type { ModelRole } from '../schemas/config.ts';
 import { BatchClient } from './batch-client.ts';
 import { BatchCollector, type BatchProgress } from './batch-collector.ts';
 import type { BatchJournal } from './batch-journal.ts';
+import type { BatchCounter } from './batch-counts.ts';
 import { createBatchingModel } from './batching-model.ts';
 
 /** What a runner hands model building so roles with `batch: true` go through the Batch API. */
 export interface BatchRunOptions {
   journal: BatchJournal;
   onProgress?: (progress: BatchProgress) => void;
+  /** Counts the requests batches answered and those made directly instead, for the manifest. */
+  counter?: BatchCounter;
   /** Quiet window and first poll wait, in ms; short defaults suit a local endpoint and cost a real one nothing. */
   quietMs?: number;
   pollMs?: number;
@@ -47,6 +50,7 @@ export function batchModel(options: {
     pricing: options.pricing,
     budget: options.budget,
     endpoint: options.endpoint,
+    counter: batch.counter,
   });
 }
 

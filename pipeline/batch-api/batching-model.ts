@@ -6,6 +6,7 @@ import { requestKey, type RequestIdentity } from '../cost/request-key.ts';
 import type { GenerateObjectOptions, GenerateTextOptions, LanguageModel, ModelUsage } from '../models/language-model.ts';
 import type { Pricing, UsageMeter } from '../models/usage-meter.ts';
 import type { BatchCollector, LineOutcome } from './batch-collector.ts';
+import type { BatchCounter } from './batch-counts.ts';
 import { BATCH_ENDPOINT, chatBody } from './batch-line.ts';
 
 /** Assumed answer length of a call with no max_tokens, for the budget's estimate. */
@@ -30,6 +31,7 @@ export interface BatchingModelOptions {
   pricing?: Pricing;
   budget?: CallBudget;
   endpoint: string;
+  counter?: BatchCounter;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface BatchingModelOptions {
  * only if those fail too: nothing is lost. Stages see a LanguageModel like any other.
  */
 export function createBatchingModel(options: BatchingModelOptions): LanguageModel {
-  const { model, direct, collector, identity, meter, usageRole, budget, endpoint } = options;
+  const { model, direct, collector, identity, meter, usageRole, budget, endpoint, counter } = options;
   const pricing = batchPricing(options.pricing);
   // Two identical requests in one run (without the cache) are two lines; their ids stay apart by a count.
   const asked = new Map<string, number>();
@@ -79,10 +81,12 @@ export function createBatchingModel(options: BatchingModelOptions): LanguageMode
     if (ticket) await budget!.settle(ticket, result ? costUsd(result.usage, pricing) : 0);
     if (result) {
       meter?.record(usageRole, result.usage, pricing);
+      counter?.batched(usageRole);
       return result;
     }
     // The line was a request made (and perhaps billed) that gave nothing usable: counted as a failed call, as a failed attempt is.
     meter?.recordFailure(usageRole, pricing);
+    counter?.direct(usageRole);
     return fallback();
   }
 

@@ -53,6 +53,12 @@ describe('roles with batch: true', () => {
     await queue.run({ loaded: batched, outputDir });
     expect(await datasetFiles(join(outputDir, batched.config.name))).toEqual(expected);
     expect(await usageOf(join(outputDir, batched.config.name))).toEqual(await usageOf(reference.exported.dir));
+    // The manifest says how many requests batches answered and how many were made directly instead, alike in both runners.
+    const batchFigures = async (dir: string) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')).extra.batch;
+    const figures = await batchFigures(inProcess.exported.dir);
+    expect(figures.direct).toBeGreaterThan(0);
+    expect(figures.batched + figures.direct).toBe(Object.values(await usageOf(reference.exported.dir)).reduce((calls, usage) => calls + usage.calls, 0));
+    expect(await batchFigures(join(outputDir, batched.config.name))).toEqual(figures);
   });
 
   it('resume polling the batch a stopped run sent instead of sending it again', async () => {
