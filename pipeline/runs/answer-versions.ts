@@ -4,6 +4,7 @@ import { GENERATE_TEMPLATE_VERSION } from '../generation/generate-prompt.ts';
 import { JUDGE_TEMPLATE_VERSION } from '../judging/judge-prompt.ts';
 import { REFUSAL_JUDGE_TEMPLATE_VERSION } from '../refusal/refusal-judge-prompt.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../refusal/version.ts';
+import { LANGUAGE_CHECK_VERSION } from '../refusal/language.ts';
 import type { Config } from '../schemas/config.ts';
 import { MUTATE_TEMPLATE_VERSION } from '../evolution/mutate-prompt.ts';
 import { configuredOperators } from '../evolution/operators.ts';
@@ -24,7 +25,8 @@ export function answerVersions(config: Config, simulatorVersion: () => string): 
   return {
     scarecrow: packageVersions().scarecrow,
     templates: { generate: GENERATE_TEMPLATE_VERSION, judge: JUDGE_TEMPLATE_VERSION, refusal_judge: REFUSAL_JUDGE_TEMPLATE_VERSION },
-    refusal_classifier: REFUSAL_CLASSIFIER_VERSION,
+    // The language check decides which responses the classifier defers on, so it is part of its answers.
+    refusal_classifier: `${REFUSAL_CLASSIFIER_VERSION}+${LANGUAGE_CHECK_VERSION}`,
     simulator: usesSimulator(config) ? simulatorVersion() : null,
     // Only a run with rounds depends on the operators' wording, so a one-shot run's versions stay as they were.
     ...(config.evolve.rounds > 0 ? { mutate: [MUTATE_TEMPLATE_VERSION, ...configuredOperators(config.evolve.operators).map((operator) => operator.version)].join(' ') } : {}),

@@ -51,7 +51,8 @@ describe('a simulated run in five languages', () => {
       return judged / probes.reduce((sum, probe) => sum + probe.samples, 0);
     };
     for (const language of ['de', 'fr', 'es', 'zh']) expect(judgedShare(language), language).toBeGreaterThan(judgedShare('en'));
-    expect(judgedShare('zh')).toBe(1);
+    // The simulated targets answer in the prompt's language, short answers included, and the language check reads every one of them as not English.
+    for (const language of ['de', 'fr', 'es', 'zh']) expect(judgedShare(language), language).toBe(1);
     // Refusals in another language are still found: the simulated targets refuse some of them.
     expect(rows.filter((row) => row.language !== 'en').some((row) => row.probes[0].refusals > 0)).toBe(true);
   });
