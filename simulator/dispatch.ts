@@ -5,6 +5,8 @@ import { simulateMutations } from './generator/mutations.ts';
 import { MUTATIONS_OUTPUT_NAME } from '../pipeline/evolution/mutation-output.ts';
 import { CONCEPTS_OUTPUT_NAME } from '../pipeline/expansion/concepts-output.ts';
 import { simulateConcepts } from './generator/concepts.ts';
+import { TRANSLATIONS_OUTPUT_NAME } from '../pipeline/generation/translations-output.ts';
+import { readNumberedPrompts, simulateTranslations } from './generator/translations.ts';
 import { simulateLanguageRewrites } from './generator/language-rewrites.ts';
 import { OperatorName } from '../pipeline/schemas/evolve.ts';
 import { guessCategory, readCategory } from './judge/guess-category.ts';
@@ -50,6 +52,11 @@ export function answerContent(request: ChatRequest, context: { simulatorSeed: nu
       : simulateRewrites({ concept, category, count: rewriteCount(tag(request, 'count')), random: context.random });
     return JSON.stringify({ rewrites: rewrites.map(({ prompt, pattern }) => ({ prompt, pattern })) });
   }
+  if (schema === TRANSLATIONS_OUTPUT_NAME) {
+    const category = readCategory(tag(request, 'category')) ?? 'harmful';
+    const prompts = readNumberedPrompts(tag(request, 'prompts') ?? '');
+    return JSON.stringify({ translations: simulateTranslations({ language: tag(request, 'language') ?? 'de', category, prompts }) });
+  }
   if (schema === CONCEPTS_OUTPUT_NAME) {
     const category = readCategory(tag(request, 'category')) ?? 'harmful';
     const examples = (tag(request, 'examples') ?? '').split('\n').map((line) => line.replace(/^- /, '').trim()).filter((line) => line !== '');
@@ -76,7 +83,7 @@ export function answerContent(request: ChatRequest, context: { simulatorSeed: nu
     const prompt = tag(request, 'prompt') ?? lastUserText(request);
     return JSON.stringify(judgeAnswerSafety({ prompt, answer: tag(request, 'response') ?? '', model: request.model, simulatorSeed: context.simulatorSeed }));
   }
-  const known = [...Object.values(OUTPUT_NAMES), MUTATIONS_OUTPUT_NAME, CONCEPTS_OUTPUT_NAME, ANSWER_VERDICT_OUTPUT_NAME].join(', ');
+  const known = [...Object.values(OUTPUT_NAMES), MUTATIONS_OUTPUT_NAME, CONCEPTS_OUTPUT_NAME, TRANSLATIONS_OUTPUT_NAME, ANSWER_VERDICT_OUTPUT_NAME].join(', ');
   throw new SimulatorHttpError(400, `The simulator has no role for response_format json_schema '${schema}'; it answers ${known}.`, {
     type: 'invalid_request_error',
     code: 'unknown_schema',

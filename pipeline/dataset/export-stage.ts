@@ -70,7 +70,7 @@ export async function exportDataset(input: ExportInput, context: ExportContext):
   });
   const datasetSections = [
     ...(input.outcome.expansion ? [seedsCardSection({ seeds: input.outcome.seeds, expansion: input.outcome.expansion })] : []),
-    ...(languages.length > 1 ? [languageCardSection(countByLanguage(records, languages))] : []),
+    ...(languages.length > 1 ? [languageCardSection(countByLanguage(records, languages), context.config.generate.languageMode)] : []),
   ];
   const failures = [...input.outcome.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.stage.localeCompare(b.stage)));
   signal?.throwIfAborted();

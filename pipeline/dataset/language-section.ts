@@ -22,12 +22,12 @@ export function countByLanguage(records: readonly DatasetRecord[], languages: re
 }
 
 /** The card's per-language table; hard share is of the language's `all` rows. */
-export function languageCardSection(counts: Record<string, LanguageCounts>): string {
+export function languageCardSection(counts: Record<string, LanguageCounts>, mode: 'native' | 'translate' = 'native'): string {
   const share = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
   return [
     '## Per language',
     '',
-    'Each language was asked of the generator in that language, not translated from English. The embedded refusal classifier reads English only: on a response in another language it defers to the refusal judge when there is one, and the probes count those samples under `decided_by.judge`.',
+    `${mode === 'translate' ? 'The rewrites were written in English, then translated by the generator into each other language (`generate.languageMode: translate`); each translated row names its English source in `translated_from` (id and prompt).' : 'Each language was asked of the generator in that language, not translated from English.'} The embedded refusal classifier reads English only: on a response in another language it defers to the refusal judge when there is one, and the probes count those samples under \`decided_by.judge\`.`,
     '',
     '| language | all | hard | hard share | toxic |',
     '| --- | ---: | ---: | ---: | ---: |',

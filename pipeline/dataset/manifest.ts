@@ -78,6 +78,7 @@ export function redactConfig(config: Config): Config {
     judges: config.judges.map(role),
     targets: config.targets.map(role),
     refusalJudge: config.refusalJudge ? role(config.refusalJudge) : null,
+    ...(config.seeds.expand.model ? { seeds: { ...config.seeds, expand: { ...config.seeds.expand, model: role(config.seeds.expand.model) } } } : {}),
   };
 }
 

@@ -2,6 +2,8 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
 import { GENERATE_MESSAGES, GENERATE_TEMPLATE_VERSION, NATIVE_LANGUAGE_VERSION } from '../generation/generate-prompt.ts';
 import { EXPAND_MESSAGES, EXPAND_TEMPLATE_VERSION } from '../expansion/expand-prompt.ts';
+import { TRANSLATE_MESSAGES, TRANSLATE_TEMPLATE_VERSION } from '../generation/translate-prompt.ts';
+import { TRANSLATIONS_OUTPUT_NAME, TranslationsOutput } from '../generation/translations-output.ts';
 import { CONCEPTS_OUTPUT_NAME, ConceptsOutput } from '../expansion/concepts-output.ts';
 import { JUDGE_MESSAGES, JUDGE_TEMPLATE_VERSION } from '../judging/judge-prompt.ts';
 import { GENERATOR_TEMPERATURE, JUDGE_TEMPERATURE, REFUSAL_JUDGE_TEMPERATURE, TARGET_TEMPERATURE } from '../models/sampling.ts';
@@ -40,7 +42,7 @@ function expansionPrompt(config: Config): PublishedPrompt[] {
   return [{
     title: 'Seed expansion',
     version: EXPAND_TEMPLATE_VERSION,
-    who: `The generator, before any rewrite: ${perCategory} new concepts per category, ${batchSize} per call (temperature: ${temperatures([config.generator], GENERATOR_TEMPERATURE)}).`,
+    who: `${config.seeds.expand.model ? `Seed expansion's own model (\`seeds.expand.model\`)` : 'The generator'}, before any rewrite: ${perCategory} new concepts per category, ${batchSize} per call (temperature: ${temperatures([config.seeds.expand.model ?? config.generator], GENERATOR_TEMPERATURE)}).`,
     messages: EXPAND_MESSAGES,
     placeholders: `\`{count}\`: concepts asked in this call. \`{fenced}\`: \`<category>\`, \`<examples>\` (up to ${examples} of the category's seeds, a different window per call), \`<count>\` and the call's number.`,
     outputName: CONCEPTS_OUTPUT_NAME,
@@ -52,7 +54,23 @@ function expansionPrompt(config: Config): PublishedPrompt[] {
 function languageNote(config: Config): string {
   const others = config.generate.languages.filter((language) => language !== 'en');
   if (others.length === 0) return '';
+  if (config.generate.languageMode === 'translate') return ` Asked in English only (translate mode): once per seed, its rewrites then translated into ${others.map((code) => `\`${code}\``).join(', ')} with the translation prompt below.`;
   return ` For ${others.map((code) => `\`${code}\``).join(', ')}, the user message ends with "Write every prompt in <language name>, as a native speaker would type it to a chat assistant. Do not write it in English first and translate it; the pattern names stay in English." and a \`<language>\` field (\`${NATIVE_LANGUAGE_VERSION}\`); once per seed and language.`;
+}
+
+/** The translation prompt, published when a run translates its rewrites. */
+function translationPrompt(config: Config): PublishedPrompt[] {
+  const others = config.generate.languages.filter((language) => language !== 'en');
+  if (config.generate.languageMode !== 'translate' || others.length === 0) return [];
+  return [{
+    title: 'Translation',
+    version: TRANSLATE_TEMPLATE_VERSION,
+    who: `The generator, once per seed and language other than English, after the English rewrites (temperature: ${temperatures([config.generator], GENERATOR_TEMPERATURE)}).`,
+    messages: TRANSLATE_MESSAGES,
+    placeholders: "`{count}`: the seed's English rewrites. `{language}`: the language's English name. `{fenced}`: `<concept>`, `<category>`, `<language>` (its code), `<prompts>` (the English rewrites, numbered from 1) and `<count>`.",
+    outputName: TRANSLATIONS_OUTPUT_NAME,
+    output: TranslationsOutput,
+  }];
 }
 
 function publishedPrompts(config: Config): PublishedPrompt[] {
@@ -67,6 +85,7 @@ function publishedPrompts(config: Config): PublishedPrompt[] {
       outputName: OUTPUT_NAMES.rewrites,
       output: RewritesOutput,
     },
+    ...translationPrompt(config),
     {
       title: 'Harmfulness judging',
       version: JUDGE_TEMPLATE_VERSION,

@@ -5,12 +5,16 @@ import { SIMULATED_WARNING, simulationWarning, type RoleSet } from './simulation
 
 const RecordedRole = z.object({ model: z.string(), baseURL: z.string().optional() });
 /** Only what the warning needs of the recorded config, so a manifest of another version still reads. */
-const RecordedRoles = z.object({
-  generator: RecordedRole,
-  judges: z.array(RecordedRole),
-  targets: z.array(RecordedRole),
-  refusalJudge: RecordedRole.nullable().default(null),
-});
+const RecordedRoles = z
+  .object({
+    generator: RecordedRole,
+    judges: z.array(RecordedRole),
+    targets: z.array(RecordedRole),
+    refusalJudge: RecordedRole.nullable().default(null),
+    // Seed expansion's own model, a role only while expansion was on (as roleConfigs has it); absent before it existed.
+    seeds: z.object({ expand: z.object({ perCategory: z.number(), model: RecordedRole.optional() }).optional() }).optional(),
+  })
+  .transform(({ seeds, ...roles }) => ({ ...roles, expander: seeds?.expand && seeds.expand.perCategory > 0 ? (seeds.expand.model ?? null) : null }));
 
 /**
  * What a written dataset says of its simulation, for the commands that read one back

@@ -42,6 +42,8 @@ export function countOutcome(outcome: RunOutcome): { overall: StageCounts; byCat
   };
   for (const seed of outcome.seeds) bump(seed.category, 'seeds');
   for (const failure of outcome.failures) {
+    // Concepts seed expansion did not write were never seeds: the card's Seeds section counts them.
+    if (failure.kind === 'concepts' || failure.seed_id === null) continue;
     bump(seedCategory.get(failure.seed_id), failure.kind === 'seed' ? 'seeds_failed' : 'failed_candidates');
   }
   for (const duplicate of outcome.duplicates) bump(seedCategory.get(duplicate.seed_id), duplicate.kind === 'exact' ? 'duplicates_exact' : 'duplicates_near');

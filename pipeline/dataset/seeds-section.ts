@@ -20,5 +20,17 @@ export function seedsCardSection(options: { seeds: readonly Seed[]; expansion: E
     '| category | asked | kept | duplicates of seeds | duplicates of new | invalid | calls | failed calls |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...Object.entries(expansion.categories).map(([category, c]) => `| ${category} | ${c.asked} | ${c.kept} | ${c.duplicates_of_seeds} | ${c.duplicates_of_new} | ${c.invalid} | ${c.calls} | ${c.failed_calls} |`),
+    ...shortfall(expansion),
   ].join('\n');
+}
+
+/** Where what expansion did not deliver is recorded, when it did not deliver everything. */
+function shortfall(expansion: ExpansionSummary): string[] {
+  const short = Object.entries(expansion.categories).filter(([, counts]) => counts.kept < expansion.per_category).map(([category]) => category);
+  if (short.length === 0 && expansion.failures.length === 0) return [];
+  const parts = [
+    ...(expansion.failures.length > 0 ? [`${expansion.failures.length} ${expansion.failures.length === 1 ? 'call' : 'calls'} failed`] : []),
+    ...(short.length > 0 ? [`${short.join(', ')} ended short of ${expansion.per_category}`] : []),
+  ];
+  return ['', `${parts.join('; ')}: each is a line of \`failures.jsonl\` (stage \`expand\`, kind \`concepts\`) with its reason.`];
 }

@@ -2,7 +2,7 @@ import { allRoles } from '../models/create-models.ts';
 import type { Config } from '../schemas/config.ts';
 
 /** The roles a warning names: a config, or what a manifest recorded of one. */
-export type RoleSet = { generator: RecordedRole; judges: RecordedRole[]; targets: RecordedRole[]; refusalJudge: RecordedRole | null };
+export type RoleSet = { generator: RecordedRole; expander?: RecordedRole | null; judges: RecordedRole[]; targets: RecordedRole[]; refusalJudge: RecordedRole | null };
 type RecordedRole = { model: string; baseURL?: string };
 
 /** The card's and report's warning for a run whose every role the built-in simulator answered. */
@@ -10,7 +10,7 @@ export const SIMULATED_WARNING =
   'SIMULATED DATA: every model in this run was scarecrow\'s built-in simulator, not a real language model. These prompts, labels and refusal rates test the pipeline only; do not use them to evaluate a model.';
 
 /** What each kind of role decides, so a partly simulated run says which part of the data to distrust. */
-const DECIDES: Record<string, string> = { generator: 'prompts', judges: 'labels', targets: 'refusal rates and hard set', refusalJudge: 'refusal decisions' };
+const DECIDES: Record<string, string> = { generator: 'prompts', 'seeds.expand.model': 'generated seed concepts', judges: 'labels', targets: 'refusal rates and hard set', refusalJudge: 'refusal decisions' };
 
 /**
  * The warning for a run some or all of whose roles a simulator answers, or null when

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Seed } from '../schemas/seed.ts';
+import { Failure } from '../schemas/candidate.ts';
 
 /** What seed expansion did for one category: every concept asked for is kept or counted under why it was not. */
 export const CategoryExpansion = z.object({
@@ -22,10 +23,11 @@ export const ExpansionSummary = z.object({
   model: z.string(),
   per_category: z.number().int(),
   categories: z.record(z.string(), CategoryExpansion),
-  /** Why calls failed (after their retries): the concepts they would have written are missing, not hidden. */
-  failures: z.array(z.object({ category: z.string(), reason: z.string() })),
+  /** Why calls failed (after their retries): the concepts they would have written are missing, not hidden. `request` is the call's number in its category, `count` the concepts it asked. */
+  failures: z.array(z.object({ category: z.string(), reason: z.string(), request: z.number().int().optional(), count: z.number().int().optional() })),
 });
 export type ExpansionSummary = z.infer<typeof ExpansionSummary>;
 
-export const ExpandOutput = z.object({ seeds: z.array(Seed), summary: ExpansionSummary.nullable() });
+/** `failures`: each failed call and each category left short, as failures.jsonl records them. */
+export const ExpandOutput = z.object({ seeds: z.array(Seed), summary: ExpansionSummary.nullable(), failures: z.array(Failure).default([]) });
 export type ExpandOutput = z.infer<typeof ExpandOutput>;

@@ -7,7 +7,9 @@ import type { StageContext } from '../stages/stage-context.ts';
 import { normalisePrompt, promptId } from '../text/normalise.ts';
 import { CONCEPTS_OUTPUT_NAME, ConceptsOutput } from './concepts-output.ts';
 import { buildExpandPrompt, EXPAND_TEMPLATE_VERSION } from './expand-prompt.ts';
-import type { CategoryExpansion, ExpandOutput } from './expand-output.ts';
+import { expansionFailures } from './expansion-failures.ts';
+import type { CategoryExpansion, ExpandOutput, ExpansionSummary } from './expand-output.ts';
+import { describeError } from '../errors/retryable.ts';
 
 /** Rounds of asking before a category that keeps getting duplicates is left short (and says so). */
 const MAX_ROUNDS = 4;
@@ -33,12 +35,14 @@ interface Asked {
  */
 export async function expandSeeds(options: { seeds: Seed[] }, context: StageContext): Promise<ExpandOutput> {
   const { perCategory, batchSize, examples } = context.config.seeds.expand;
-  if (perCategory === 0) return { seeds: [], summary: null };
-  const { generator } = context.models;
+  if (perCategory === 0) return { seeds: [], summary: null, failures: [] };
+  // Expansion's own model when the config names one (seeds.expand.model), else the generator.
+  const generator = context.models.expander ?? context.models.generator;
+  const role = context.config.seeds.expand.model ?? context.config.generator;
   const existing = await EarlierIndex.build({ items: options.seeds.map((seed) => ({ id: seed.id, prompt: seed.concept })), source: EXISTING_SOURCE, signal: context.signal });
   const categories = context.config.seeds.categories;
   const stats = new Map<Category, CategoryExpansion>(categories.map((category) => [category, emptyStats()]));
-  const failures: { category: string; reason: string }[] = [];
+  const failures: ExpansionSummary['failures'] = [];
   const asked: Asked[] = [];
   let kept = new Map<Category, Asked[]>();
   const batches = new Map<Category, number>();
@@ -61,7 +65,7 @@ export async function expandSeeds(options: { seeds: Seed[] }, context: StageCont
             schema: ConceptsOutput,
             name: CONCEPTS_OUTPUT_NAME,
             messages: await buildExpandPrompt({ category, examples: shown, count, batch }),
-            temperature: context.config.generator.temperature ?? GENERATOR_TEMPERATURE,
+            temperature: role.temperature ?? GENERATOR_TEMPERATURE,
             signal: context.signal,
           });
           return object.concepts.slice(0, count).map((item) => item.concept);
@@ -75,7 +79,7 @@ export async function expandSeeds(options: { seeds: Seed[] }, context: StageCont
         } catch (error) {
           if (context.signal?.aborted) throw error;
           counts.failed_calls += 1;
-          failures.push({ category, reason: (error as Error).message });
+          failures.push({ category, reason: describeError(error), request: batch + 1, count });
           return { category, batch, concepts: [] as string[] };
         }
       }),
@@ -109,10 +113,8 @@ export async function expandSeeds(options: { seeds: Seed[] }, context: StageCont
   // Duplicates are counted once, against the final set of concepts asked.
   const removals = await duplicateCounts({ asked, existing, threshold: context.config.dedupe.threshold, signal: context.signal });
   for (const [category, counts] of removals) Object.assign(stats.get(category)!, counts);
-  return {
-    seeds: seeds.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    summary: { template: EXPAND_TEMPLATE_VERSION, model: generator.id, per_category: perCategory, categories: Object.fromEntries(stats), failures },
-  };
+  const summary: ExpansionSummary = { template: EXPAND_TEMPLATE_VERSION, model: generator.id, per_category: perCategory, categories: Object.fromEntries(stats), failures };
+  return { seeds: seeds.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), summary, failures: expansionFailures(summary) };
 }
 
 /** Up to `count` of the category's seeds, a different window for each batch, so the examples vary. */

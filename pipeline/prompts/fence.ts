@@ -1,7 +1,7 @@
 import { neutraliseTags } from './neutralise-tags.ts';
 
 /** Every field the prompts put between tags. A fenced text may not open or close any of them. */
-export const FENCE_TAGS = ['concept', 'category', 'notes', 'count', 'candidate', 'prompt', 'response', 'operator', 'parent', 'partner', 'answers', 'language', 'examples'] as const;
+export const FENCE_TAGS = ['concept', 'category', 'notes', 'count', 'candidate', 'prompt', 'response', 'operator', 'parent', 'partner', 'answers', 'language', 'examples', 'prompts'] as const;
 export type FenceTag = (typeof FENCE_TAGS)[number];
 
 /**

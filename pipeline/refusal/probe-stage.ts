@@ -53,6 +53,7 @@ export function toRecord(candidate: JudgedCandidate, options: { probes: ProbeRes
     id: candidate.id,
     prompt: candidate.prompt,
     language: candidate.language ?? DEFAULT_LANGUAGE,
+    ...(candidate.translated_from ? { translated_from: candidate.translated_from } : {}),
     category: candidate.category,
     judged_category: candidate.judged_category,
     label: candidate.label,

@@ -1,4 +1,5 @@
 import { describeError } from '../errors/retryable.ts';
+import { languageName } from '../schemas/language-code.ts';
 import type { Candidate, DatasetRecord, Failure, JudgedCandidate } from '../schemas/candidate.ts';
 import type { Seed } from '../schemas/seed.ts';
 import type { GenerateOutput } from '../generation/generate-stage.ts';
@@ -22,6 +23,9 @@ export function collectGenerated(results: Settled<Seed, GenerateOutput>[]): { ca
     candidates.push(...result.value.candidates);
     for (let index = 0; index < result.value.emptyRewrites; index += 1) {
       failures.push({ stage: 'generate', kind: 'candidate', id: `${seed.id}#empty-${index + 1}`, seed_id: seed.id, prompt: null, reason: 'the generator returned an empty rewrite' });
+    }
+    for (const missing of result.value.untranslated ?? []) {
+      failures.push({ stage: 'generate', kind: 'candidate', id: `${missing.source_id}#untranslated-${missing.language}`, seed_id: seed.id, prompt: null, reason: `the generator gave no ${languageName(missing.language) ?? missing.language} translation of the English rewrite "${missing.source_prompt}"` });
     }
   }
   return { candidates, failures };

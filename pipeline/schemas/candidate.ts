@@ -3,12 +3,17 @@ import { Category } from './category.ts';
 import { Seed } from './seed.ts';
 import { FIRST_ROUND_LINEAGE, Lineage } from './evolve.ts';
 
+/** The English rewrite a translated prompt was made from: its id, and its text (the English row may be a duplicate, or English not a language of the run). */
+export const TranslatedFrom = z.object({ id: z.string(), prompt: z.string() });
+
 /** A generated prompt, before judging. Its id is a hash of the normalised prompt. */
 export const Candidate = z.object({
   id: z.string(),
   prompt: z.string(),
   /** The BCP 47 code the generator was asked to write in; absent on candidates of earlier versions, which were English. */
   language: z.string().optional(),
+  /** In translate mode, the English rewrite this candidate translates; absent on rewrites written in their own language. */
+  translated_from: TranslatedFrom.optional(),
   seed: Seed.pick({ id: true, concept: true, category: true }),
   pattern: z.string().nullable().describe('The false-refusal pattern the generator says it used.'),
   generator: z.object({ model: z.string(), template: z.string() }),
@@ -70,6 +75,7 @@ export const DatasetRecord = z.object({
   prompt: z.string(),
   // Datasets written before the field existed were all English.
   language: z.string().optional().describe('BCP 47 code of the language the prompt is written in.'),
+  translated_from: TranslatedFrom.optional().describe('In translate mode (generate.languageMode), the English rewrite this prompt translates.'),
   category: Category.describe("The seed's category, on every row of every config."),
   // Datasets written before the field existed read as null.
   judged_category: JudgedCategory.default(null),
@@ -88,12 +94,15 @@ export type DatasetRecord = z.infer<typeof DatasetRecord>;
 export const Stage = z.enum(['load', 'expand', 'generate', 'dedupe', 'judge', 'probe', 'export', 'evolve']);
 export type Stage = z.infer<typeof Stage>;
 
-/** Why a seed or candidate is not in the dataset. */
+/** Why a seed or candidate is not in the dataset, or (kind `concepts`) why seed expansion wrote fewer seeds than asked. */
 export const Failure = z.object({
   stage: Stage,
-  kind: z.enum(['seed', 'candidate']),
+  kind: z.enum(['seed', 'candidate', 'concepts']),
   id: z.string(),
-  seed_id: z.string(),
+  /** Null for `concepts`, which belong to no seed. */
+  seed_id: z.string().nullable(),
+  /** The category of a `concepts` failure. */
+  category: Category.optional(),
   prompt: z.string().nullable(),
   reason: z.string(),
 });

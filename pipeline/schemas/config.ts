@@ -62,7 +62,11 @@ export const Config = z
         paths: z.array(z.string()).min(1).default(['seeds']).describe('Seed files (JSONL or CSV) or folders of them, relative to the config file. When omitted, the bundled seeds; to add your own to them, list the bundled folder too.'),
         categories: z.array(Category).min(1).default([...CATEGORIES]).describe('Only seeds of these categories are used.'),
         limit: z.number().int().positive().nullable().default(null).describe('At most this many seeds per category (the first by id); null for all.'),
-        expand: ExpandConfig.prefault({}).describe('Seed expansion: new concepts written by the generator per category before the rewrites.'),
+        expand: ExpandConfig.extend({
+          model: ModelRole.optional().describe("Seed expansion's own model (endpoint, key variable, limits, pricing, like any role); when omitted, the generator writes the new concepts."),
+        })
+          .prefault({})
+          .describe('Seed expansion: new concepts written per category before the rewrites.'),
       })
       .strict()
       .prefault({}),
@@ -80,6 +84,10 @@ export const Config = z
       .object({
         rewritesPerSeed: z.number().int().min(1).max(50).default(5).describe('Rewrites asked of the generator per seed, in one call.'),
         languages: Languages,
+        languageMode: z
+          .enum(['native', 'translate'])
+          .default('native')
+          .describe('native: each language is asked of the generator in that language. translate: rewrites are written in English, then the generator translates them into each other language, each translation linked to its English source (translated_from).'),
       })
       .strict()
       .prefault({}),

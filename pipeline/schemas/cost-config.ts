@@ -21,12 +21,13 @@ export type BudgetConfig = z.infer<typeof BudgetConfig>;
 
 /** A cost limit is only checkable when every role says what its tokens cost. */
 export function checkBudgetPricing(
-  config: { budget: BudgetConfig; generator: Priced; judges: Priced[]; targets: Priced[]; refusalJudge?: Priced | null },
+  config: { budget: BudgetConfig; generator: Priced; judges: Priced[]; targets: Priced[]; refusalJudge?: Priced | null; seeds?: { expand: { perCategory: number; model?: Priced } } },
   issues: z.RefinementCtx,
 ): void {
   if (config.budget.maxCostUsd === null) return;
   const roles: [string, Priced][] = [['generator', config.generator], ...config.judges.map((role, index) => [`judges[${index}]`, role] as [string, Priced]), ...config.targets.map((role, index) => [`targets[${index}]`, role] as [string, Priced])];
   if (config.refusalJudge) roles.push(['refusalJudge', config.refusalJudge]);
+  if (config.seeds?.expand.model && config.seeds.expand.perCategory > 0) roles.push(['seeds.expand.model', config.seeds.expand.model]);
   const unpriced = roles.filter(([, role]) => !role.pricing).map(([name, role]) => `${name} (${role.model})`);
   if (unpriced.length === 0) return;
   issues.addIssue({ code: 'custom', path: ['budget', 'maxCostUsd'], message: `needs pricing on every role to count cost, and ${unpriced.join(', ')} ${unpriced.length === 1 ? 'has' : 'have'} none: add pricing or drop maxCostUsd` });

@@ -1,3 +1,4 @@
+import { flattenRoles, roleConfigs } from '../models/roles.ts';
 import type { Config, ModelRole } from '../schemas/config.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { Config, ModelRole } from '../schemas/config.ts';
 export function configuredSecrets(options: { config: Config; env?: NodeJS.ProcessEnv }): string[] {
   const env = options.env ?? process.env;
   const { config } = options;
-  const roles: ModelRole[] = [config.generator, ...config.judges, ...config.targets, ...(config.refusalJudge ? [config.refusalJudge] : [])];
+  const roles: ModelRole[] = flattenRoles(roleConfigs(config));
   const secrets = new Set<string>();
   for (const role of roles) {
     const key = role.apiKeyEnv ? env[role.apiKeyEnv] : undefined;

@@ -6,6 +6,7 @@ import { judge } from '../judging/judge-stage.ts';
 import { probe } from '../refusal/probe-stage.ts';
 import { evolve, EvolveOutput } from '../evolution/evolve-stage.ts';
 import { expandSeeds } from '../expansion/expand-seeds.ts';
+import { Untranslated } from '../generation/translate-rewrites.ts';
 import { ExpandOutput } from '../expansion/expand-output.ts';
 import { FIRST_ROUND_LINEAGE } from '../schemas/evolve.ts';
 import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from '../runs/collect-results.ts';
@@ -75,7 +76,7 @@ export type StageDeclaration = ItemStageDeclaration | BarrierStageDeclaration;
 
 const candidateKey = (candidate: Candidate) => `${candidate.id}/${candidate.seed.id}`;
 
-export const GenerateOutput = z.object({ candidates: z.array(Candidate), emptyRewrites: z.number().int() });
+export const GenerateOutput = z.object({ candidates: z.array(Candidate), emptyRewrites: z.number().int(), untranslated: z.array(Untranslated).optional() });
 export const DedupeOutput = z.object({ kept: z.array(Candidate), duplicates: z.array(DuplicateRecord) });
 
 /**
@@ -83,13 +84,15 @@ export const DedupeOutput = z.object({ kept: z.array(Candidate), duplicates: z.a
  * writes new concepts per category, deduplicated against every seed; they join the run's seeds.
  */
 const expandStage = {
-  name: 'expand', kind: 'barrier', roles: ['generator'], output: ExpandOutput, produces: 'expanded', next: 'generate',
+  // Its own model when seeds.expand.model names one, else the generator.
+  name: 'expand', kind: 'barrier', roles: ['expander', 'generator'], output: ExpandOutput, produces: 'expanded', next: 'generate',
   run: (state, context) => expandSeeds({ seeds: state.seeds }, context),
   collect(output, state) {
     state.seeds = [...state.seeds, ...output.seeds];
     state.expansion = output.summary;
+    state.failures.push(...output.failures);
   },
-  idleOutput: (config) => (config.seeds.expand.perCategory === 0 ? { seeds: [], summary: null } : null),
+  idleOutput: (config) => (config.seeds.expand.perCategory === 0 ? { seeds: [], summary: null, failures: [] } : null),
 } satisfies BarrierStageDeclaration<'expand', ExpandOutput>;
 
 const generateStage = {

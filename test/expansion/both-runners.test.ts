@@ -9,11 +9,11 @@ const temp = useTempDir();
 
 const filesOf = async (dir: string): Promise<Record<string, string>> => ({ ...(await datasetFiles(dir)), 'seeds.jsonl': await readFile(join(dir, 'seeds.jsonl'), 'utf8') });
 
-describe('seed expansion and languages in both runners', () => {
-  it('writes the same dataset, seeds.jsonl included, in-process and on the queue', async () => {
+describe('seed expansion and translated languages in both runners', () => {
+  it('writes the same dataset, seeds.jsonl included, in-process and on the queue, with expansion on its own model and rewrites translated', async () => {
     const loaded = smallConfig({
-      seeds: { paths: ['seeds'], categories: ['privacy', 'violence'], limit: 2, expand: { perCategory: 4, batchSize: 3 } },
-      generate: { rewritesPerSeed: 3, languages: ['en', 'de'] },
+      seeds: { paths: ['seeds'], categories: ['privacy', 'violence'], limit: 2, expand: { perCategory: 4, batchSize: 3, model: { model: 'sim-generator', temperature: 0.9 } } },
+      generate: { rewritesPerSeed: 3, languages: ['en', 'de'], languageMode: 'translate' },
       simulator: { seed: 13, latencyMs: 2 },
     });
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
@@ -22,9 +22,15 @@ describe('seed expansion and languages in both runners', () => {
     expect(seeds.filter((seed) => seed.source === 'bundled')).toHaveLength(4);
     expect(seeds.filter((seed) => seed.source === 'generated')).toHaveLength(8);
     // Every seed, generated ones too, was rewritten in both languages.
-    const rows = expected['data/all.jsonl']!.trim().split('\n').map((line) => JSON.parse(line) as { language: string; seed: { id: string } });
+    const rows = expected['data/all.jsonl']!.trim().split('\n').map((line) => JSON.parse(line) as { id: string; language: string; seed: { id: string } });
     expect(new Set(rows.map((row) => row.language))).toEqual(new Set(['en', 'de']));
     expect(rows.some((row) => row.seed.id.includes('-x'))).toBe(true);
+    // Translate mode: each German row translates an English rewrite of its own seed, which it names.
+    const english = new Map(rows.filter((row) => row.language === 'en').map((row) => [row.id, row]));
+    const german = rows.filter((row) => row.language === 'de') as unknown as { translated_from: { id: string; prompt: string }; seed: { id: string } }[];
+    expect(german.length).toBeGreaterThan(0);
+    for (const row of german) expect(english.get(row.translated_from.id)?.seed.id ?? row.seed.id).toBe(row.seed.id);
+    expect(german.filter((row) => english.has(row.translated_from.id)).length).toBeGreaterThan(german.length / 2);
 
     const queue = useQueueFixture();
     await Promise.all([queue.startWorkers({ concurrency: 3 }), queue.startWorkers({ concurrency: 3 })]);
@@ -38,5 +44,10 @@ describe('seed expansion and languages in both runners', () => {
     expect(manifest.extra.expansion).toEqual(referenceManifest.extra.expansion);
     expect(await readFile(join(dir, 'prompts.md'), 'utf8')).toContain('## Seed expansion (`expand-v1`)');
     expect(manifest.usage['generator:sim-generator'].calls).toBe(referenceManifest.usage['generator:sim-generator'].calls);
+    // Expansion's own model is a role of its own: its calls are counted apart from the generator's, alike in both runners.
+    expect(manifest.usage['expander:sim-generator'].calls).toBe(referenceManifest.usage['expander:sim-generator'].calls);
+    expect(manifest.usage['expander:sim-generator'].calls).toBe(manifest.extra.expansion.categories.privacy.calls + manifest.extra.expansion.categories.violence.calls);
+    // One English call and one translation call per seed.
+    expect(manifest.usage['generator:sim-generator'].calls).toBe(seeds.length * 2);
   });
 });

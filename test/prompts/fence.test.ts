@@ -11,7 +11,7 @@ import { buildRefusalJudgePrompt } from '../../pipeline/refusal/refusal-judge-pr
 const corpus = JSON.parse(readFileSync(join(import.meta.dirname, 'fence-corpus.json'), 'utf8')) as { attacks: { name: string; text: string }[]; benign: string[] };
 
 /** The fields the prompts fence, written out here so the test does not take the code's word for them. */
-const FIELDS = ['concept', 'category', 'notes', 'count', 'candidate', 'prompt', 'response', 'operator', 'parent', 'partner', 'answers', 'language', 'examples'];
+const FIELDS = ['concept', 'category', 'notes', 'count', 'candidate', 'prompt', 'response', 'operator', 'parent', 'partner', 'answers', 'language', 'examples', 'prompts'];
 
 /**
  * The text as a lenient reader (a model) may take it in, written independently of the

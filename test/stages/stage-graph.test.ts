@@ -24,7 +24,7 @@ async function readJsonl(file: string): Promise<Record<string, unknown>[]> {
 describe('the stage graph', () => {
   it('declares seed expansion, generate, dedupe, judge, probe and the search rounds, each leading to the next, then the export', () => {
     expect(STAGES.map((stage) => [stage.name, stage.kind, [...stage.roles]])).toEqual([
-      ['expand', 'barrier', ['generator']],
+      ['expand', 'barrier', ['expander', 'generator']],
       ['generate', 'item', ['generator']],
       ['dedupe', 'barrier', []],
       ['judge', 'item', ['judges']],

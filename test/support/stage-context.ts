@@ -8,6 +8,8 @@ import type { Seed } from '../../pipeline/schemas/seed.ts';
 export function scriptedContext(options: {
   config?: unknown;
   generator?: LanguageModel;
+  /** Seed expansion's own model (seeds.expand.model); absent, expansion calls the generator. */
+  expander?: LanguageModel;
   judges?: LanguageModel[];
   targets?: LanguageModel[];
   refusalJudge?: LanguageModel | null;
@@ -17,6 +19,7 @@ export function scriptedContext(options: {
     config,
     models: {
       generator: options.generator ?? new ScriptedModel('unused-generator', []),
+      ...(options.expander ? { expander: options.expander } : {}),
       judges: options.judges ?? config.judges.map((role) => new ScriptedModel(role.model, [])),
       targets: options.targets ?? config.targets.map((role) => new ScriptedModel(role.model, [])),
       refusalJudge: options.refusalJudge ?? null,
