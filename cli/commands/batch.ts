@@ -73,8 +73,8 @@ async function exportStage(flags: ExportFlags): Promise<void> {
   const reporter = createProgressReporter({ quiet: flags.quiet });
   const interrupt = abortOnSignals();
   try {
-    const recorded = await withStore({ loaded, flags, embedded: false }, (cache) =>
-      recordStageRequests({ loaded, stage, outputDir: flags.output, cache: cache ?? undefined, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) }),
+    const recorded = await withStore({ loaded, flags }, (cache) =>
+      recordStageRequests({ loaded, stage, outputDir: flags.output, cache, signal: interrupt.signal, onEvent: (event) => reporter.onEvent(event) }),
     );
     reporter.stop();
     const files = recorded.requests.length > 0 ? await writeRequestFiles({ out, requests: recorded.requests }) : [];
@@ -144,9 +144,9 @@ async function importAnswers(flags: ImportFlags): Promise<void> {
   if (exported.size === 0) {
     throw new UserError(`no batch export waits for answers in ${dir}: run scarecrow batch export with the same config${flags.output ? ' and --output' : ''} first`, { field: '--in' });
   }
-  await withStore({ loaded, flags, embedded: true }, async (store) => {
-    const summary = await importResults({ files: flags.in, exported, cache: store! });
-    const { unanswered } = await settleExportIndex({ cacheDir: dir, cache: store! });
+  await withStore({ loaded, flags }, async (store) => {
+    const summary = await importResults({ files: flags.in, exported, cache: store });
+    const { unanswered } = await settleExportIndex({ cacheDir: dir, cache: store });
     const imported = Object.values(summary.imported).reduce((sum, count) => sum + count, 0);
     const lines = [
       `imported ${imported} answers into ${dir}${imported > 0 ? ` (${Object.entries(summary.imported).map(([slot, count]) => `${slot} ${count}`).join(', ')})` : ''}`,
@@ -160,10 +160,10 @@ async function importAnswers(flags: ImportFlags): Promise<void> {
 
 /**
  * The cache a command reads or writes: with --queue the Redis cache of queued runs (its keys
- * are the same request keys), else the config's embedded one, opened here only when `embedded`
- * (the export's pipeline opens its own). The export index stays in the config's cache folder.
+ * are the same request keys), else the config's embedded one. The export index stays in the
+ * config's cache folder either way.
  */
-async function withStore<T>(options: { loaded: LoadedConfig; flags: { output?: string; queue?: boolean }; embedded: boolean }, work: (store: ResponseCache | null) => Promise<T>): Promise<T> {
+async function withStore<T>(options: { loaded: LoadedConfig; flags: { output?: string; queue?: boolean } }, work: (store: ResponseCache) => Promise<T>): Promise<T> {
   const { config } = options.loaded;
   if (options.flags.queue) {
     const redis = await connectChecked({ url: redisUrlFrom() });
@@ -173,11 +173,11 @@ async function withStore<T>(options: { loaded: LoadedConfig; flags: { output?: s
       redis.disconnect();
     }
   }
-  const store = options.embedded ? openCache({ config, outputDir: options.flags.output }) : null;
+  const store = openCache({ config, outputDir: options.flags.output });
   try {
     return await work(store);
   } finally {
-    await store?.close();
+    await store.close();
   }
 }
 
