@@ -50,4 +50,28 @@ describe('seed expansion and translated languages in both runners', () => {
     // One English call and one translation call per seed.
     expect(manifest.usage['generator:sim-generator'].calls).toBe(seeds.length * 2);
   });
+
+  it('records expansion calls that failed, and the category they left short, in failures.jsonl alike in both runners', async () => {
+    // Expansion's own model times out on every call (1 ms against a simulator at 5 ms), with no retry.
+    const loaded = smallConfig({
+      seeds: { paths: ['seeds'], categories: ['violence'], limit: 1, expand: { perCategory: 2, model: { model: 'sim-generator', timeoutMs: 1, maxAttempts: 1 } } },
+      generate: { rewritesPerSeed: 1 },
+      judges: [{ model: 'sim-judge-1' }],
+      targets: [],
+      simulator: { seed: 13, latencyMs: 5 },
+      cache: { enabled: false },
+    });
+    const reference = await runInProcess({ loaded, outputDir: await temp.make() });
+    const expected = await datasetFiles(reference.exported.dir);
+    const failures = expected['failures.jsonl']!.trim().split('\n').map((line) => JSON.parse(line) as { stage: string; kind: string; id: string; reason: string });
+    expect(failures.every((failure) => failure.stage === 'expand' && failure.kind === 'concepts')).toBe(true);
+    expect(failures.at(-1)!.id).toBe('expand/violence/short');
+    expect(failures[0]!.reason).toMatch(/^the call for 2 new violence concepts failed: .*timed out/);
+
+    const queue = useQueueFixture();
+    await queue.startWorkers({ concurrency: 2 });
+    const outputDir = await temp.make();
+    await queue.run({ loaded, outputDir });
+    expect(await datasetFiles(join(outputDir, loaded.config.name))).toEqual(expected);
+  });
 });
