@@ -42,8 +42,8 @@ export function batchModel(options: {
     model: role.model,
     direct: options.direct,
     collector,
-    // The endpoint is the batch's own: ids need only tell requests of this slot apart.
-    identity: { endpoint: 'batch', model: role.model, temperature: role.temperature, slot: options.slot },
+    // Ids name the endpoint as messages do (the built-in simulator by model, not by its port), so a journalled batch is only taken for the same endpoint's.
+    identity: { endpoint: options.endpoint, model: role.model, temperature: role.temperature, slot: options.slot },
     roleTemperature: role.temperature,
     meter: options.meter,
     usageRole: options.usageRole,
