@@ -10,7 +10,8 @@ import { startSimulator } from '../../simulator/start-simulator.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { datasetFiles, smallConfig, useQueueFixture } from '../queue/support.ts';
+import { datasetFiles, REDIS_URL, smallConfig, useQueueFixture } from '../queue/support.ts';
+import { runOnQueue } from '../../workers/run-on-queue.ts';
 import { prepareRunSpec, submitRun } from '../../workers/submit-run.ts';
 
 const temp = useTempDir();
@@ -50,7 +51,11 @@ describe('roles with batch: true', () => {
     const queue = useQueueFixture();
     await queue.startWorkers({ concurrency: 4 });
     const outputDir = await temp.make();
-    await queue.run({ loaded: batched, outputDir });
+    const followed: RunEvent[] = [];
+    await runOnQueue({ redisUrl: REDIS_URL, prefix: queue.prefix, pollMs: 50, loaded: batched, outputDir, onEvent: (event) => followed.push(event) });
+    // The follower shows each batch's status as the workers wrote it.
+    const completedOnQueue = followed.filter((event) => event.type === 'batch' && event.status === 'completed');
+    expect(new Set(completedOnQueue.map((event) => event.type === 'batch' && event.slot))).toEqual(new Set(['generator', 'judges[0]', 'judges[1]', 'judges[2]', 'targets[0]']));
     expect(await datasetFiles(join(outputDir, batched.config.name))).toEqual(expected);
     expect(await usageOf(join(outputDir, batched.config.name))).toEqual(await usageOf(reference.exported.dir));
     // The manifest says how many requests batches answered and how many were made directly instead, alike in both runners.
