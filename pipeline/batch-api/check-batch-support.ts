@@ -7,8 +7,8 @@ import type { Config } from '../schemas/config.ts';
 
 /**
  * Asks the endpoint of every role with `batch: true` whether it has a Batch API (it lists its
- * batches), before any work: a server without one (vLLM's and Ollama's OpenAI servers, for
- * instance) answers 404, and the run stops at once naming the role, instead of sending every
+ * batches), before any work: a server without one (many OpenAI-compatible servers have none)
+ * answers 404, and the run stops at once naming the role, instead of sending every
  * request of the role twice (a batch that cannot be made, then the direct call). The built-in
  * simulator has one unless `simulator.batch.enabled` is false. Other failures (a server down, a
  * key refused) are the endpoint check's to report.
