@@ -7,7 +7,8 @@ import type { ResponseCache } from '../pipeline/cost/response-cache.ts';
 import { createRecordingModel, isRecorded } from '../pipeline/batch-files/recording-model.ts';
 import type { RecordedRequest } from '../pipeline/batch-files/recorded-request.ts';
 import type { LoadedConfig } from '../pipeline/input/load-config.ts';
-import { createModels, usesSimulator } from '../pipeline/models/create-models.ts';
+import { usesSimulator } from '../pipeline/models/create-models.ts';
+import { createRunModels } from '../pipeline/runs/create-run-models.ts';
 import { flattenRoles, mapRoles } from '../pipeline/models/roles.ts';
 import { UsageMeter, type RoleUsage } from '../pipeline/models/usage-meter.ts';
 import { loadAgainstIndex } from '../pipeline/runs/load-against.ts';
@@ -15,7 +16,7 @@ import { mapWithProgress } from '../pipeline/runs/map-with-progress.ts';
 import type { RunEventListener } from '../pipeline/runs/run-events.ts';
 import { selectSeeds } from '../pipeline/runs/select-seeds.ts';
 import { startRunState } from '../pipeline/stages/run-state.ts';
-import type { StageContext } from '../pipeline/stages/stage-context.ts';
+import type { StageContext } from '../pipeline/models/stage-context.ts';
 import { STAGES, type ItemStageDeclaration, type StageDeclaration } from '../pipeline/stages/stage-graph.ts';
 import { startSimulator } from '../simulator/start-simulator.ts';
 import { simulatorVersion } from '../simulator/simulator-version.ts';
@@ -65,7 +66,7 @@ export async function recordStageRequests(options: RecordStageOptions): Promise<
   let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
   try {
     simulator = usesSimulator(config) ? await startSimulator({ port: 0, ...config.simulator }) : null;
-    const live = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env, cache: { cache: store, counter: counts, simulatorIdentity } });
+    const live = createRunModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env, cache: { cache: store, counter: counts, simulatorIdentity } });
     const models = mapRoles(live, config, (model, slot) => {
       if (!stage.roles.includes(slot.role)) return model;
       const identity = roleIdentity(slot.config, simulatorIdentity, slot.name);

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LoadedConfig } from '../pipeline/input/load-config.ts';
-import { checkApiKeys, createModels, usesSimulator } from '../pipeline/models/create-models.ts';
+import { checkApiKeys, usesSimulator } from '../pipeline/models/create-models.ts';
+import { createRunModels } from '../pipeline/runs/create-run-models.ts';
 import { detectSimulatedRoles } from '../pipeline/models/detect-simulated-roles.ts';
 import { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import { startSimulator } from '../simulator/start-simulator.ts';
 import { simulatorVersion } from '../simulator/simulator-version.ts';
-import type { StageContext } from '../pipeline/stages/stage-context.ts';
+import type { StageContext } from '../pipeline/models/stage-context.ts';
 import type { ExportOutput } from '../pipeline/dataset/export-stage.ts';
 import { outcomeOf, startRunState } from '../pipeline/stages/run-state.ts';
 import { EXPORT_STAGE } from '../pipeline/stages/stage-graph.ts';
@@ -93,7 +94,7 @@ async function runLocked(options: RunInProcessOptions & { seeds: Seed[]; against
   try {
     // Only roles with no baseURL need the simulator here; a standalone one serves itself.
     simulator = usesSimulator(config) ? await startSimulator({ port: 0, ...config.simulator }) : null;
-    const models = createModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env, budget: cost.budget ?? undefined, cache: cost.cache ?? undefined,
+    const models = createRunModels({ config, simulatorUrl: simulator?.url ?? null, meter, env: options.env, budget: cost.budget ?? undefined, cache: cost.cache ?? undefined,
       batch: batches ? { journal: batches, counter: batchCounts, onProgress: (progress) => onEvent?.({ type: 'batch', ...progress }) } : undefined,
     });
     const context: StageContext = { config, models, signal };

@@ -3,7 +3,7 @@ import { mapWithProgress } from '../pipeline/runs/map-with-progress.ts';
 import type { RunEventListener } from '../pipeline/runs/run-events.ts';
 import type { RunJournal } from '../pipeline/runs/run-journal.ts';
 import type { RunState } from '../pipeline/stages/run-state.ts';
-import type { StageContext } from '../pipeline/stages/stage-context.ts';
+import type { StageContext } from '../pipeline/models/stage-context.ts';
 import { STAGES, type StageDeclaration } from '../pipeline/stages/stage-graph.ts';
 
 /**

@@ -2,7 +2,8 @@
 // test/architecture/layers.test.ts asserts the same rules on the same graph.
 import { PROJECT_ROOT } from '../pipeline/input/project-root.ts';
 import { findCycles } from './import-graph/find-cycles.ts';
-import { buildImportGraph, topFolder, type ImportEdge } from './import-graph/import-graph.ts';
+import { describeFolderCycle, folderCycles } from './import-graph/folder-cycles.ts';
+import { buildImportGraph, topFolder } from './import-graph/import-graph.ts';
 import { describeEdge, LAYERS, layerViolations } from './import-graph/layer-rules.ts';
 
 const graph = buildImportGraph(PROJECT_ROOT);
@@ -27,13 +28,7 @@ const upward = layerViolations(graph.edges);
 lines.push(`upward imports (against the layer rule): ${upward.length}`, ...upward.map((edge) => `  ${describeEdge(edge)}`));
 lines.push(`unresolved relative imports: ${graph.unresolved.length}`, ...graph.unresolved.map(({ from, line, specifier }) => `  ${from}:${line} → ${specifier}`));
 
-// Not a rule yet: concerns of pipeline/ that depend on each other both ways.
-const concern = (file: string) => file.split('/').slice(0, 2).join('/');
-const concerns = [...new Set(graph.files.filter((file) => file.startsWith('pipeline/')).map(concern))].sort();
-const between = graph.edges
-  .filter((edge) => edge.from.startsWith('pipeline/') && concern(edge.from) !== concern(edge.to))
-  .map((edge): ImportEdge => ({ ...edge, from: concern(edge.from), to: concern(edge.to) }));
-const folderCycles = findCycles(concerns, between);
-lines.push(`cycles among pipeline/ folders: ${folderCycles.length}`, ...folderCycles.map((cycle) => `  ${cycle.join(' → ')}`));
+const folders = folderCycles(graph.edges);
+lines.push(`cycles among pipeline/ folders: ${folders.length}`, ...folders.map((cycle) => `  ${describeFolderCycle(cycle)}`));
 
 console.log(lines.join('\n'));

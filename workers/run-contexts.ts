@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { UnrecoverableError } from 'bullmq';
-import { createModels, usesSimulator, type RoleModels } from '../pipeline/models/create-models.ts';
+import { usesSimulator, type RoleModels } from '../pipeline/models/create-models.ts';
+import { createRunModels } from '../pipeline/runs/create-run-models.ts';
 import type { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import { redactUrl, simulatorEndpointName } from '../pipeline/models/openai-model.ts';
 import type { ModelRole } from '../pipeline/schemas/config.ts';
@@ -72,7 +73,7 @@ export class RunContexts {
     const cache = spec.config.cache.enabled
       ? { cache: new RedisResponseCache({ redis, prefix, ttlMs: spec.config.cache.ttlHours * 3_600_000 }), counter: new RedisCacheCounter({ redis, key: keys.cache }), simulatorIdentity: simulatorCacheIdentity({ version: simulatorVersion(), seed: spec.config.simulator.seed }) }
       : null;
-    const base = createModels({ config: spec.config, simulatorUrl, env: this.options.env, maxAttempts: 1, budget });
+    const base = createRunModels({ config: spec.config, simulatorUrl, env: this.options.env, maxAttempts: 1, budget });
     const gated = (model: RoleModels['generator'], role: ModelRole) =>
       this.options.gate.wrap(model, { endpoint: role.baseURL ? `${redactUrl(role.baseURL)} (${role.model})` : simulatorEndpointName(role.model), requestsPerMinute: role.requestsPerMinute });
     // The cache sits above the rate gate: an answer it has waits for no slot.
@@ -85,7 +86,7 @@ export class RunContexts {
     return {
       spec,
       models: gatedAll(base),
-      retryingModels: (meter) => gatedAll(createModels({ config: spec.config, simulatorUrl, env: this.options.env, meter, budget, batch }), batch !== undefined),
+      retryingModels: (meter) => gatedAll(createRunModels({ config: spec.config, simulatorUrl, env: this.options.env, meter, budget, batch }), batch !== undefined),
     };
   }
 

@@ -5,7 +5,7 @@ import type { RoleModels } from '../pipeline/models/create-models.ts';
 import { backoff, RETRY_BACKOFF } from '../pipeline/models/managed-model.ts';
 import { UsageMeter } from '../pipeline/models/usage-meter.ts';
 import type { Config } from '../pipeline/schemas/config.ts';
-import type { StageContext } from '../pipeline/stages/stage-context.ts';
+import type { StageContext } from '../pipeline/models/stage-context.ts';
 import { CallLedger } from './call-ledger.ts';
 import type { QueueStage } from './queue-names.ts';
 import type { JobEnvironment } from './job-environment.ts';

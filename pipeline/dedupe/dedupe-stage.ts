@@ -2,7 +2,7 @@ import type { EarlierIndex } from './earlier-index.ts';
 import { findDuplicates, type Removal } from './find-duplicates.ts';
 import { DEFAULT_LANGUAGE } from '../schemas/language-code.ts';
 import type { Candidate, DuplicateRecord } from '../schemas/candidate.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 
 export interface DedupeInput {
   candidates: Candidate[];

@@ -1,7 +1,7 @@
 import { EarlierIndex } from '../dedupe/earlier-index.ts';
 import { dedupe, type DedupeOutput } from '../dedupe/dedupe-stage.ts';
 import type { Candidate } from '../schemas/candidate.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 
 /** Source name of the run's own prompts in the index children are deduped against; recorded as `against: null`, like any in-run duplicate. */
 const THIS_RUN = '\u0000this run';

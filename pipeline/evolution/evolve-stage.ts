@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EarlierIndex } from '../dedupe/earlier-index.ts';
 import { isItemError } from '../errors/retryable.ts';
 import { DatasetRecord, DuplicateRecord, Failure, lineageOf } from '../schemas/candidate.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 import { startEvolveState } from './evolve-state.ts';
 import { summariseEvolve } from './evolve-summary.ts';
 import { predictorSummary } from './predictor-summary.ts';

@@ -1,6 +1,6 @@
 import { GENERATOR_TEMPERATURE } from '../models/sampling.ts';
 import type { Candidate } from '../schemas/candidate.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 import { normalisePrompt, promptId } from '../text/normalise.ts';
 import { MUTATE_TEMPLATE_VERSION, buildMutatePrompt } from './mutate-prompt.ts';
 import { MUTATIONS_OUTPUT_NAME, MutationsOutput } from './mutation-output.ts';

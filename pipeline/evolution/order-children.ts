@@ -1,6 +1,6 @@
 import type { DatasetRecord, JudgedCandidate } from '../schemas/candidate.ts';
 import { hardProbability, predictRefusals, trainPredictors, type Predictors } from '../prediction/target-predictors.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 
 /** Which of a round's children go to the targets, and in what order. */
 export interface RoundOrder {

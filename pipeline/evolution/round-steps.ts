@@ -1,6 +1,6 @@
 import { describeError } from '../errors/retryable.ts';
 import { toRecord } from '../refusal/probe-stage.ts';
-import type { Settled } from '../runs/map-with-progress.ts';
+import type { Settled } from '../models/stage-context.ts';
 import type { Candidate, DatasetRecord, DuplicateRecord, Failure, JudgedCandidate } from '../schemas/candidate.ts';
 import type { DedupeOutput } from '../dedupe/dedupe-stage.ts';
 import { lineageOf } from '../schemas/candidate.ts';

@@ -1,9 +1,8 @@
 import type { EarlierIndex } from '../dedupe/earlier-index.ts';
 import { judge } from '../judging/judge-stage.ts';
 import { probe } from '../refusal/probe-stage.ts';
-import type { Settled } from '../runs/map-with-progress.ts';
 import type { Candidate, DatasetRecord, DuplicateRecord, Failure, JudgedCandidate } from '../schemas/candidate.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { Settled, StageContext } from '../models/stage-context.ts';
 import { dedupeChildren } from './dedupe-children.ts';
 import type { EvolveState } from './evolve-state.ts';
 import { MUTATE_TEMPLATE_VERSION } from './mutate-prompt.ts';

@@ -1,7 +1,7 @@
 import { detectRefusal } from '../refusal/detect-refusal.ts';
 import { TARGET_TEMPERATURE } from '../models/sampling.ts';
 import type { JudgedCandidate, ProbeResult } from '../schemas/candidate.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 
 export interface ScreenOutput {
   /** Per target, the short samples as a probe result. */

@@ -3,7 +3,7 @@ import { findDuplicates } from '../dedupe/find-duplicates.ts';
 import { GENERATOR_TEMPERATURE } from '../models/sampling.ts';
 import type { Category } from '../schemas/category.ts';
 import { Seed } from '../schemas/seed.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 import { normalisePrompt, promptId } from '../text/normalise.ts';
 import { CONCEPTS_OUTPUT_NAME, ConceptsOutput } from './concepts-output.ts';
 import { buildExpandPrompt, EXPAND_TEMPLATE_VERSION } from './expand-prompt.ts';

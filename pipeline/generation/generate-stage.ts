@@ -5,7 +5,7 @@ import type { Candidate } from '../schemas/candidate.ts';
 import { DEFAULT_LANGUAGE } from '../schemas/language-code.ts';
 import type { Seed } from '../schemas/seed.ts';
 import { normalisePrompt, promptId } from '../text/normalise.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 import { translateRewrites, type Untranslated } from './translate-rewrites.ts';
 
 export interface GenerateOutput {

@@ -5,7 +5,7 @@ import { TRANSLATIONS_OUTPUT_NAME, TranslationsOutput } from './translations-out
 import { GENERATOR_TEMPERATURE } from '../models/sampling.ts';
 import type { Candidate } from '../schemas/candidate.ts';
 import type { Seed } from '../schemas/seed.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 import { normalisePrompt, promptId } from '../text/normalise.ts';
 
 /** An English rewrite left without a translation into a language: it ends in failures.jsonl. */

@@ -3,7 +3,7 @@ import { buildJudgePrompt } from './judge-prompt.ts';
 import { JUDGE_TEMPERATURE } from '../models/sampling.ts';
 import { HarmVerdictOutput, OUTPUT_NAMES } from '../prompts/output-schemas.ts';
 import type { Candidate, JudgedCandidate, JudgeVote } from '../schemas/candidate.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 
 /**
  * Asks the judges one after another and stops once the remaining votes cannot

@@ -4,7 +4,7 @@ import type { Config, ModelRole } from '../schemas/config.ts';
 import { allRoles } from './create-models.ts';
 import { redactUrl } from './openai-model.ts';
 import { undiciFetch } from './undici-fetch.ts';
-import { urlSecrets } from '../secrets/configured-secrets.ts';
+import { urlSecrets } from './configured-secrets.ts';
 import { redactSecrets } from '../secrets/redact.ts';
 
 /**

@@ -7,14 +7,10 @@ import { EndpointGate } from './endpoint-gate.ts';
 import type { LanguageModel } from './language-model.ts';
 import { createManagedModel, RETRY_BACKOFF, type RetryPolicy } from './managed-model.ts';
 import { createOpenAIModel, redactUrl, simulatorEndpointName } from './openai-model.ts';
-import { configuredSecrets } from '../secrets/configured-secrets.ts';
+import { configuredSecrets } from './configured-secrets.ts';
 import { flattenRoles, mapRoles, type RoleSlots } from './roles.ts';
 import { timeoutFor } from './role-timeout.ts';
 import type { UsageMeter } from './usage-meter.ts';
-import { createBudgetedModel } from '../cost/budgeted-model.ts';
-import type { CallBudget } from '../cost/call-budget.ts';
-import { cacheModels, type ModelCacheOptions } from '../cost/cache-models.ts';
-import { batchModel, type BatchRunOptions } from '../batch-api/batch-models.ts';
 
 export type RoleModels = RoleSlots<LanguageModel>;
 
@@ -27,12 +23,33 @@ export interface CreateModelsOptions {
   env?: NodeJS.ProcessEnv;
   /** Overrides every role's maxAttempts; queue workers pass 1 so only BullMQ retries. */
   maxAttempts?: number;
-  /** Asked before every call is made; absent when the config sets no budget. */
-  budget?: CallBudget;
-  /** Answers known from earlier calls are taken from it; absent with the cache off. */
-  cache?: ModelCacheOptions;
-  /** Roles with `batch: true` send their requests as Batch API jobs; absent, every call is direct (a queue's item jobs). */
-  batch?: BatchRunOptions;
+  /**
+   * Models put around each role's own by whoever composes a run (pipeline/runs/create-run-models.ts:
+   * the call budget and the Batch API), so models/ imports neither cost/ nor batch-api/.
+   */
+  wrap?: RoleWrappers;
+}
+
+/** A role's model as built here, with what a wrapper needs to reach the same endpoint itself. */
+export interface BuiltRole {
+  role: ModelRole;
+  /** The slot's name, as `judges[1]`. */
+  slot: string;
+  usageRole: string;
+  baseURL: string;
+  apiKey: string;
+  timeoutMs: number;
+  secrets: string[];
+  /** The endpoint as messages name it, credentials removed. */
+  endpoint: string;
+  meter?: UsageMeter;
+}
+
+export interface RoleWrappers {
+  /** Around the endpoint's client, beneath retries and the gate: every attempt passes through it. */
+  eachAttempt?(model: LanguageModel, built: BuiltRole): LanguageModel;
+  /** Around the retried, gated model: what the stages call. */
+  eachRole?(model: LanguageModel, built: BuiltRole): LanguageModel;
 }
 
 /** Whether any role falls back to the built-in simulator. */
@@ -105,19 +122,18 @@ export function createModels(options: CreateModelsOptions): RoleModels {
     const endpointName = role.baseURL ? undefined : simulatorEndpointName(role.model);
     const timeoutMs = timeoutFor(role, config);
     const endpoint = endpointName ?? `${redactUrl(baseURL)} (${role.model})`;
+    const built: BuiltRole = { role, slot: slot.name, usageRole, baseURL, apiKey, timeoutMs, secrets, endpoint, meter };
     const direct = createOpenAIModel({ model: role.model, baseURL, apiKey, timeoutMs, temperature: role.temperature, secrets, endpointName });
     const managed = createManagedModel({
-      model: options.budget ? createBudgetedModel({ model: direct, budget: options.budget, pricing: role.pricing, endpoint }) : direct,
+      model: options.wrap?.eachAttempt ? options.wrap.eachAttempt(direct, built) : direct,
       gate,
       retry,
       meter,
       role: usageRole,
       pricing: role.pricing,
     });
-    if (!role.batch || !options.batch) return managed;
-    return batchModel({ role, slot: slot.name, usageRole, direct: managed, baseURL, apiKey, timeoutMs, secrets, endpoint, meter, budget: options.budget, pricing: role.pricing, batch: options.batch });
+    return options.wrap?.eachRole ? options.wrap.eachRole(managed, built) : managed;
   }
 
-  const models = mapRoles(config, config, (role, slot) => build(role, slot));
-  return options.cache ? cacheModels(models, config, options.cache) : models;
+  return mapRoles(config, config, (role, slot) => build(role, slot));
 }

@@ -3,7 +3,7 @@ import { LengthFinishReasonError } from 'openai/error';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { ModelCallError } from '../errors/model-call-error.ts';
 import { ModelOutputError } from '../errors/model-output-error.ts';
-import { urlSecrets } from '../secrets/configured-secrets.ts';
+import { urlSecrets } from './configured-secrets.ts';
 import { redactError } from '../secrets/redact-error.ts';
 import { ATTEMPT_HEADER } from './simulator-protocol.ts';
 import { undiciFetch } from './undici-fetch.ts';

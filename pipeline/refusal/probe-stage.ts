@@ -1,7 +1,7 @@
 import type { LanguageModel } from '../models/language-model.ts';
 import { sampleTarget } from './sample-target.ts';
 import type { DatasetRecord, JudgedCandidate, ProbeResult } from '../schemas/candidate.ts';
-import type { StageContext } from '../stages/stage-context.ts';
+import type { StageContext } from '../models/stage-context.ts';
 import { DEFAULT_LANGUAGE } from '../schemas/language-code.ts';
 
 /**

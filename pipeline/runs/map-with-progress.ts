@@ -1,8 +1,9 @@
 import { isItemError } from '../errors/retryable.ts';
+import type { Settled } from '../models/stage-context.ts';
 import type { Stage } from '../schemas/candidate.ts';
 import type { RunEventListener } from './run-events.ts';
 
-export type Settled<T, R> = { item: T; ok: true; value: R } | { item: T; ok: false; error: unknown };
+export type { Settled };
 
 /**
  * Runs `work` on every item at once (the endpoint gates bound what reaches a model)

@@ -9,15 +9,14 @@ import { expandSeeds } from '../expansion/expand-seeds.ts';
 import { Untranslated } from '../generation/translate-rewrites.ts';
 import { ExpandOutput } from '../expansion/expand-output.ts';
 import { FIRST_ROUND_LINEAGE } from '../schemas/evolve.ts';
-import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from '../runs/collect-results.ts';
-import type { Settled } from '../runs/map-with-progress.ts';
+import { collectGenerated, collectJudged, collectProbed, harmfulRecords } from './collect-results.ts';
 import { Candidate, DatasetRecord, DuplicateRecord, JudgedCandidate } from '../schemas/candidate.ts';
 import type { Config } from '../schemas/config.ts';
 import { Seed } from '../schemas/seed.ts';
 import type { RoleName } from '../models/roles.ts';
 import { isProbed, probeCallsModel } from './routing-rules.ts';
 import type { RunState } from './run-state.ts';
-import type { StageContext } from './stage-context.ts';
+import type { Settled, StageContext } from '../models/stage-context.ts';
 
 /*
  * The pipeline's shape, declared once; the in-process runner and the queue workers both walk it.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { findCycles } from '../../scripts/import-graph/find-cycles.ts';
+import { describeFolderCycle, folderCycles } from '../../scripts/import-graph/folder-cycles.ts';
 import { buildImportGraph, ENTRY_POINT, runtimeClosure, SOURCE_FOLDERS, type ImportEdge } from '../../scripts/import-graph/import-graph.ts';
 import { describeEdge, layerViolations } from '../../scripts/import-graph/layer-rules.ts';
 import { readReferences } from '../../scripts/import-graph/read-references.ts';
@@ -18,6 +19,10 @@ describe('the import graph of cli/, in-process/, workers/, simulator/ and pipeli
 
   it('has no import cycle', () => {
     expect(findCycles(graph.files, graph.edges).map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+
+  it('has no import cycle between the concern folders of pipeline/', () => {
+    expect(folderCycles(graph.edges).map(describeFolderCycle)).toEqual([]);
   });
 
   it('keeps the layer rule: pipeline/ imports no other layer, simulator/ only pipeline/, the runners neither each other nor cli/', () => {
@@ -64,6 +69,21 @@ describe('the checks above', () => {
     expect(findCycles(files, [edge('a.ts', 'b.ts'), edge('b.ts', 'c.ts'), edge('c.ts', 'a.ts'), edge('c.ts', 'd.ts')])).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
     expect(findCycles(files, [edge('d.ts', 'd.ts')])).toEqual([['d.ts', 'd.ts']]);
     expect(findCycles(files, [edge('a.ts', 'b.ts'), edge('a.ts', 'c.ts'), edge('b.ts', 'c.ts')])).toEqual([]);
+  });
+
+  it('find a cycle between folders of pipeline/, type-only imports too, and name the imports that make it', () => {
+    const edges = [
+      edge('pipeline/cost/cached-model.ts', 'pipeline/models/language-model.ts', true),
+      edge('pipeline/models/create-models.ts', 'pipeline/models/roles.ts'),
+      edge('pipeline/models/create-models.ts', 'pipeline/cost/budgeted-model.ts'),
+      edge('pipeline/input/load-config.ts', 'pipeline/errors/user-error.ts'),
+      edge('pipeline/top.ts', 'pipeline/cost/cached-model.ts'),
+      edge('cli/main.ts', 'pipeline/cost/cached-model.ts'),
+    ];
+    expect(folderCycles(edges).map(describeFolderCycle)).toEqual([
+      'pipeline/cost → pipeline/models → pipeline/cost (pipeline/cost/cached-model.ts:1 → pipeline/models/language-model.ts (type only); pipeline/models/create-models.ts:1 → pipeline/cost/budgeted-model.ts)',
+    ]);
+    expect(folderCycles(edges.filter((entry) => !entry.from.startsWith('pipeline/models/')))).toEqual([]);
   });
 
   it('name the file and line of an upward import, type-only ones too', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../pipeline/generation/generate-stage.ts';
-import { collectGenerated } from '../../pipeline/runs/collect-results.ts';
+import { collectGenerated } from '../../pipeline/stages/collect-results.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { readNumberedPrompts, simulateTranslations } from '../../simulator/generator/translations.ts';
 import { ScriptedModel } from '../support/scripted-model.ts';

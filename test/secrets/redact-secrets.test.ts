@@ -4,7 +4,7 @@ import { isModelCallError } from '../../pipeline/errors/model-call-error.ts';
 import { describeError } from '../../pipeline/errors/retryable.ts';
 import { createOpenAIModel } from '../../pipeline/models/openai-model.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
-import { configuredSecrets } from '../../pipeline/secrets/configured-secrets.ts';
+import { configuredSecrets } from '../../pipeline/models/configured-secrets.ts';
 import { redactSecrets } from '../../pipeline/secrets/redact.ts';
 import { startSimulator, type RunningSimulator } from '../../simulator/index.ts';
 import { errorShape } from '../../workers/stored-result.ts';

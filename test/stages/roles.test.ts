@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flattenRoles, mapRoles } from '../../pipeline/models/roles.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
-import { configuredSecrets } from '../../pipeline/secrets/configured-secrets.ts';
+import { configuredSecrets } from '../../pipeline/models/configured-secrets.ts';
 import { simulatedRoles } from '../../pipeline/models/create-models.ts';
 
 describe('the role mapping', () => {

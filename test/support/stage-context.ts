@@ -1,7 +1,7 @@
 import { Config } from '../../pipeline/schemas/config.ts';
 import type { LanguageModel } from '../../pipeline/models/language-model.ts';
 import { ScriptedModel } from './scripted-model.ts';
-import type { StageContext } from '../../pipeline/stages/stage-context.ts';
+import type { StageContext } from '../../pipeline/models/stage-context.ts';
 import type { Seed } from '../../pipeline/schemas/seed.ts';
 
 /** A stage context whose models are scripted; unscripted roles throw when called. */

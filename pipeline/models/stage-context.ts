@@ -1,5 +1,10 @@
-import type { RoleModels } from '../models/create-models.ts';
 import type { Config } from '../schemas/config.ts';
+import type { RoleModels } from './create-models.ts';
+
+/*
+ * The contract between the stage graph (pipeline/stages/) and the stage functions of each concern:
+ * it sits here, beneath both, so a concern never imports the graph that imports it.
+ */
 
 /** What every stage gets besides its input: the run's config and its models. */
 export interface StageContext {
@@ -12,3 +17,6 @@ export interface StageContext {
    */
   remember?: <T>(step: string, key: string, work: () => Promise<T>) => Promise<T>;
 }
+
+/** One item's work, done: its value, or the error it failed with (never dropped). */
+export type Settled<T, R> = { item: T; ok: true; value: R } | { item: T; ok: false; error: unknown };

@@ -4,8 +4,8 @@ import type { Candidate, DatasetRecord, Failure, JudgedCandidate } from '../sche
 import type { Seed } from '../schemas/seed.ts';
 import type { GenerateOutput } from '../generation/generate-stage.ts';
 import { toRecord } from '../refusal/probe-stage.ts';
-import { isProbed } from '../stages/routing-rules.ts';
-import type { Settled } from './map-with-progress.ts';
+import type { Settled } from '../models/stage-context.ts';
+import { isProbed } from './routing-rules.ts';
 
 /**
  * Turns each stage's settled results into the next stage's input plus failures, so

@@ -1,4 +1,4 @@
-import { flattenRoles, roleConfigs } from '../models/roles.ts';
+import { flattenRoles, roleConfigs } from './roles.ts';
 import type { Config, ModelRole } from '../schemas/config.ts';
 
 /**
