@@ -70,7 +70,8 @@ export function buildDatasetCard(options: CardOptions): string {
     '',
     '## Fields',
     '',
-    '`id` (hash of the normalised prompt), `prompt`, `language` (the BCP 47 code it was written in), `category` (the seed\'s category, on every row of every config: the per-category table above and the report count by it), `judged_category` (the category the judges named most often, ties to the seed\'s; null when none named one, as on prompts every judge found benign), `label` (benign, controversial or harmful), `hard`, `seed` (id, concept, category), `pattern` (the technique the generator used), `generator` (model, template), `votes` (each judge\'s model, verdict, category, rationale) and `probes` (per target: model, samples, refusals, refusal_rate, and how many samples the classifier or the refusal judge decided).',
+    `\`id\` (hash of the normalised prompt), \`prompt\`, \`language\` (the BCP 47 code it was written in), ${config.generate.languageMode === 'translate' ? '`translated_from` (on a translated row: the id and prompt of the English rewrite it translates), ' : ''}` +
+    '`category` (the seed\'s category, on every row of every config: the per-category table above and the report count by it), `judged_category` (the category the judges named most often, ties to the seed\'s; null when none named one, as on prompts every judge found benign), `label` (benign, controversial or harmful), `hard`, `seed` (id, concept, category), `pattern` (the technique the generator used), `generator` (model, template), `votes` (each judge\'s model, verdict, category, rationale) and `probes` (per target: model, samples, refusals, refusal_rate, and how many samples the classifier or the refusal judge decided).',
     '',
     ...(options.sections ?? []).flatMap((section) => [section.trimEnd(), '']),
     '## Limitations',
