@@ -20,6 +20,9 @@ function wordHash(word: string): number {
 const ENGLISH: ReadonlySet<number> = new Set(WORDS.english.map(wordHash));
 const OTHER: ReadonlySet<number> = new Set(WORDS.other.map(wordHash));
 const SUFFIXES = WORDS.suffixes;
+/** A word's last three letters, folded, as one number: only a word whose tail some ending has is compared with the endings. */
+const tailKey = (first: number, second: number, third: number) => (first << 16) | (second << 8) | third;
+const SUFFIX_TAILS: ReadonlySet<number> = new Set(SUFFIXES.map((suffix) => tailKey(...([...suffix.slice(-3)].map((letter) => foldedCode(letter.charCodeAt(0))) as [number, number, number]))));
 
 /** Characters read; a language shows in the opening, and this keeps the check cheap beside the classifier. */
 const SAMPLE_CHARS = 800;
@@ -87,6 +90,7 @@ export function languageEvidence(response: string): LanguageEvidence {
   let hash = 0x811c9dc5;
   // Whether the word being read opens a sentence, and whether it is capitalised: a name, when it does not.
   let sentenceStart = true;
+  let tail = 0;
   let opensSentence = true;
   let capitalised = false;
   for (let index = 0; index <= sample.length; index += 1) {
@@ -98,6 +102,7 @@ export function languageEvidence(response: string): LanguageEvidence {
         sentenceStart = false;
       }
       if (code !== 39 && code !== 0x2019) latin += 1;
+      tail = ((tail << 8) | (foldedCode(code) & 0xff)) & 0xffffff;
       if (isAccented(code)) other += MARK_WEIGHT;
       hash = Math.imul(hash ^ foldedCode(code), 0x01000193);
       length += 1;
@@ -109,8 +114,9 @@ export function languageEvidence(response: string): LanguageEvidence {
       if (ENGLISH.has(hash)) english += 1;
       else if (OTHER.has(hash)) other += capitalised && !opensSentence ? NAME_WORD_WEIGHT : 1;
     }
-    if (length >= SHORTEST_SUFFIXED_WORD && suffixes < MAX_SUFFIX_EVIDENCE && hasOtherSuffix(sample, index)) suffixes += 1;
+    if (length >= SHORTEST_SUFFIXED_WORD && suffixes < MAX_SUFFIX_EVIDENCE && SUFFIX_TAILS.has(tail) && hasOtherSuffix(sample, index)) suffixes += 1;
     length = 0;
+    tail = 0;
     hash = 0x811c9dc5;
   }
   return { latin, otherScript, english, other: other + suffixes };
