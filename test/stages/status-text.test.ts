@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatStatus } from '../../cli/status-text.ts';
+import { formatStatus, type StatusView } from '../../cli/status-text.ts';
 import { ITEM_STAGES, leadingBarrier, segments } from '../../pipeline/stages/stage-graph.ts';
-import type { StageJobCounts } from '../../workers/run-job-counts.ts';
-import type { RunProgress } from '../../workers/run-progress.ts';
 
 /** A run mid-way: the first segment's seeds are known, the barriers after it have not run yet unless `sentOn` says what they sent. */
 function statusOf(sentOn: (number | null)[]): string {
   const totals = segments().map((_, index) => (index === 0 ? 6 : (sentOn[index - 1] ?? null)));
-  const progress: RunProgress = {
+  const progress: StatusView['progress'] = {
     runId: 'r1', name: 'status-text', state: 'generate', createdAt: null, finishedAt: null, seeds: 6, kept: totals[1] ?? null, settled: 0,
     stages: ITEM_STAGES.map((stage) => ({ stage: stage.name, entered: null, done: 0 })),
     segments: segments().map((segment, index) => ({ opens: segment.opens, total: totals[index]!, settled: 0 })),
     summary: null, rewritesPerSeed: 1,
   };
-  const jobs: StageJobCounts[] = ITEM_STAGES.map((stage) => ({ stage: stage.name, total: null, done: 0, waiting: 0, active: 0, retrying: 0, failed: 0 }));
+  const jobs: NonNullable<StatusView['jobs']> = ITEM_STAGES.map((stage) => ({ stage: stage.name, total: null, done: 0, waiting: 0, active: 0, retrying: 0, failed: 0 }));
   return formatStatus({ progress, jobs, stuck: 0, failures: [], eta: null, queues: [] });
 }
 
