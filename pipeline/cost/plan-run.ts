@@ -59,13 +59,13 @@ export async function planRun(options: { config: Config; seeds: Seed[] }): Promi
   const expand = config.seeds.expand;
   const expandCalls = expand.perCategory > 0 ? categories * Math.ceil(expand.perCategory / expand.batchSize) : 0;
   if (expandCalls > 0) {
-    add('expand', 'generator', config.generator, { calls: expandCalls, maxCalls: expandCalls, promptTokensPerCall: 200 + expand.examples * 30, completionTokensPerCall: expand.batchSize * A.tokensPerConcept });
+    add('expand', expand.model ? 'seeds.expand.model' : 'generator', expand.model ?? config.generator, { calls: expandCalls, maxCalls: expandCalls, promptTokensPerCall: 200 + expand.examples * 30, completionTokensPerCall: expand.batchSize * A.tokensPerConcept });
   }
   const allSeeds = seeds.length + categories * expand.perCategory;
   const languages = config.generate.languages?.length ?? 1;
   const rewrites = config.generate.rewritesPerSeed;
   const generatePrompt = seeds.length === 0 ? 0 : (await Promise.all(seeds.map(async (seed) => estimatePromptTokens(await buildGeneratePrompt({ seed, count: rewrites }))))).reduce((a, b) => a + b, 0) / seeds.length;
-  add('generate', 'generator', config.generator, { calls: allSeeds * languages, maxCalls: allSeeds * languages, promptTokensPerCall: generatePrompt, completionTokensPerCall: rewrites * A.tokensPerRewrite });
+  add('generate', 'generator', config.generator, { calls: allSeeds * generateCallsPerSeed(config), maxCalls: allSeeds * generateCallsPerSeed(config), promptTokensPerCall: generatePrompt, completionTokensPerCall: rewrites * A.tokensPerRewrite });
 
   const generated = allSeeds * languages * rewrites;
   const candidates = generated * (1 - A.duplicateShare);
@@ -89,8 +89,10 @@ export async function planRun(options: { config: Config; seeds: Seed[] }): Promi
     const children = evolve.rounds * evolve.parentsPerRound * evolve.childrenPerParent;
     add('evolve', 'generator', config.generator, { calls: children, maxCalls: children, promptTokensPerCall: generatePrompt, completionTokensPerCall: A.tokensPerRewrite });
     addJudges({ config, add, stage: 'evolve', candidates: children, maxCandidates: children, judgePrompt: estimatePromptTokens(await buildJudgePrompt({ prompt: TYPICAL_REWRITE })) });
-    addProbe('evolve', children * (1 - A.harmfulShare), children, evolve.screen.samples, evolve.screen.maxTokens);
-    addProbe('evolve', children * (1 - A.harmfulShare), children, config.probe.samples, answer);
+    // evolve.probesPerRound caps the children a round sends to the targets.
+    const cap = (count: number) => (evolve.probesPerRound === null ? count : Math.min(count, evolve.rounds * evolve.probesPerRound));
+    addProbe('evolve', cap(children * (1 - A.harmfulShare)), cap(children), evolve.screen.samples, evolve.screen.maxTokens);
+    addProbe('evolve', cap(children * (1 - A.harmfulShare)), cap(children), config.probe.samples, answer);
   }
 
   const merged = mergeRows(rows);
@@ -105,6 +107,12 @@ export async function planRun(options: { config: Config; seeds: Seed[] }): Promi
     batchSavingUsd: merged.every((row) => row.batchSavingUsd !== null) ? merged.reduce((saved, row) => saved + row.batchSavingUsd!, 0) : null,
   };
   return { seeds: allSeeds, candidates: Math.round(candidates), rows: merged, total, budgetStops: budgetStop(config, merged) };
+}
+
+/** One call per language natively; translating, one English call and one translation per other language (a translation's prompt holds the rewrites, about what a generation call writes). */
+function generateCallsPerSeed(config: Config): number {
+  const languages = config.generate.languages;
+  return config.generate.languageMode === 'translate' ? 1 + languages.filter((language) => language !== 'en').length : languages.length;
 }
 
 function addJudges(options: { config: Config; add: (stage: string, role: string, model: ModelRole, figures: { calls: number; maxCalls: number; promptTokensPerCall: number; completionTokensPerCall: number }) => void; stage: string; candidates: number; maxCandidates: number; judgePrompt: number }): void {

@@ -43,4 +43,12 @@ describe('the cost plan', () => {
     expect(more.rows.find((found) => found.stage === 'evolve' && found.role === 'generator')?.calls).toBe(20);
     expect(more.rows.some((found) => found.stage === 'probe' && found.role === 'refusalJudge')).toBe(true);
   });
+
+  it('plans seed expansion on its own model when it has one, and translate mode as one English call and one translation per other language', async () => {
+    const seeds: Seed[] = [{ id: 'violence-001', concept: 'a concept', category: 'violence' }];
+    const expanding = Config.parse({ seeds: { expand: { perCategory: 5, model: { model: 'concept-writer' } } } });
+    expect((await planRun({ config: expanding, seeds })).rows.find((row) => row.stage === 'expand')).toMatchObject({ role: 'seeds.expand.model', model: 'concept-writer' });
+    const translating = Config.parse({ generate: { languages: ['de', 'zh'], languageMode: 'translate' } }); // natively 2 calls a seed
+    expect((await planRun({ config: translating, seeds })).rows.find((row) => row.stage === 'generate')!.calls).toBe(3);
+  });
 });
