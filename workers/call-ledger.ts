@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { isRetryableError } from '../pipeline/errors/retryable.ts';
+import { AttemptEndedError } from './attempt-ended-error.ts';
 import type { ItemStage } from './queue-names.ts';
 import { RESULT_TTL_MS } from './result-ttl.ts';
 import { runKeys } from './run-keys.ts';
@@ -49,6 +50,7 @@ export class CallLedger {
   private changed = false;
   private firstExhausted: { error: unknown } | null = null;
   private firstRetryable: CallFailure | null = null;
+  private ended = false;
 
   private constructor(
     private readonly location: { redis: Redis; key: string; itemId: string },
@@ -64,8 +66,12 @@ export class CallLedger {
     return new CallLedger({ redis, key, itemId }, new Map(parsed?.success ? Object.entries(parsed.data) : []));
   }
 
-  /** The record of one call, created empty at its first attempt. */
+  /**
+   * The record of one call, created empty at its first attempt. Once the attempt has ended
+   * (`settled`), no call is admitted: it throws AttemptEndedError before anything is sent.
+   */
   record(callKey: string): CallRecord {
+    if (this.ended) throw new AttemptEndedError();
     let record = this.records.get(callKey);
     if (!record) this.records.set(callKey, (record = { failed: 0 }));
     return record;
@@ -101,12 +107,20 @@ export class CallLedger {
     return promise;
   }
 
-  /** Waits until no call is in flight, including calls that start once others finish (a refusal judge after its target). */
+  /**
+   * Waits until no call is in flight, including calls that start once others finish (a refusal
+   * judge after its target), then ends the attempt: a call started later is refused unmade. The
+   * wait alone cannot see every such call: one whose start waits on more than promises (the
+   * first refusal-judge prompt of a worker process loads its template) began after the ledger
+   * was saved, so its answer was lost and the next attempt asked again, one request more than
+   * in-process. The check and the end are in one turn, so no call slips between them.
+   */
   async settled(): Promise<void> {
     while (this.pending.size > 0) {
       await Promise.allSettled([...this.pending]);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    this.ended = true;
   }
 
   /** Stores the ledger for the job's next attempt: one write, only when something changed. */

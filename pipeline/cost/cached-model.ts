@@ -26,7 +26,8 @@ export function createCachedModel(options: CachedModelOptions): LanguageModel {
   // waits for it instead of racing it, so how many calls a run makes does not depend on timing.
   const inFlight = new Map<string, Promise<CachedAnswer | null>>();
 
-  async function lookup<R>(key: string, revive: (answer: CachedAnswer) => R | null, call: () => Promise<R>, keep: (result: R) => CachedAnswer): Promise<R> {
+  async function lookup<R>(request: { key: string; attempt?: number; revive: (answer: CachedAnswer) => R | null; call: () => Promise<R>; keep: (result: R) => CachedAnswer }): Promise<R> {
+    const { key, attempt, revive, call, keep } = request;
     const pending = inFlight.get(key);
     const shared = pending ? await pending : null;
     const fromPending = shared ? revive(shared) : null;
@@ -45,7 +46,8 @@ export function createCachedModel(options: CachedModelOptions): LanguageModel {
         settle(found);
         return revived;
       }
-      counter.miss(usageRole);
+      // A queue job's retry looks its call up again; in-process the retries sit below the cache, so a call misses once.
+      if ((attempt ?? 1) === 1) counter.miss(usageRole);
       const result = await call();
       const answer = keep(result);
       await cache.set(key, answer);
@@ -62,22 +64,24 @@ export function createCachedModel(options: CachedModelOptions): LanguageModel {
   return {
     id: model.id,
     generateText: (call: GenerateTextOptions) =>
-      lookup(
-        requestKey(identity, call),
-        (answer) => (answer.text === undefined ? null : { text: answer.text, usage: answer.usage, cached: true }),
-        () => model.generateText(call),
-        (result) => ({ text: result.text, usage: result.usage }),
-      ),
+      lookup({
+        key: requestKey(identity, call),
+        attempt: call.attempt,
+        revive: (answer) => (answer.text === undefined ? null : { text: answer.text, usage: answer.usage, cached: true }),
+        call: () => model.generateText(call),
+        keep: (result) => ({ text: result.text, usage: result.usage }),
+      }),
     generateObject: <T>(call: GenerateObjectOptions<T>) =>
-      lookup(
-        requestKey(identity, call as GenerateObjectOptions<unknown>),
-        (answer) => {
+      lookup({
+        key: requestKey(identity, call as GenerateObjectOptions<unknown>),
+        attempt: call.attempt,
+        revive: (answer) => {
           // An answer kept under an older schema of the same name is asked again, not trusted.
           const parsed = answer.object === undefined ? null : call.schema.safeParse(answer.object);
           return parsed?.success ? { object: parsed.data, usage: answer.usage, cached: true } : null;
         },
-        () => model.generateObject(call),
-        (result) => ({ object: result.object, usage: result.usage }),
-      ),
+        call: () => model.generateObject(call),
+        keep: (result) => ({ object: result.object, usage: result.usage }),
+      }),
   };
 }

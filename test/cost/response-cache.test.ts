@@ -122,6 +122,15 @@ describe('a cached model', () => {
     expect(scripted.calls).toHaveLength(2);
   });
 
+  it('counts one miss for a call a queue job retries, as in-process, where the retries sit below the cache', async () => {
+    const scripted = new ScriptedModel('judge-a', [new Error('500'), 'fine']);
+    const counts = new CacheCounts();
+    const model = createCachedModel({ model: scripted, cache: await openCache(), identity, counter: counts, usageRole: 'judge:judge-a' });
+    await expect(model.generateText({ messages, attempt: 1 })).rejects.toThrow('500');
+    expect((await model.generateText({ messages, attempt: 2 })).text).toBe('fine');
+    expect(counts.figures()).toMatchObject({ hits: 0, misses: 1 });
+  });
+
   it('asks again when a kept answer no longer fits the schema of the same name and shape', async () => {
     const cache = await openCache();
     const key = requestKey(identity, { messages, schema: Verdict, name: 'verdict' });

@@ -15,7 +15,8 @@ const roles = (role: object) => ({
   targets: [{ model: 'sim-target', ...role }],
 });
 
-const usage = async (dir: string) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')).usage;
+const manifest = async (dir: string) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+const usage = async (dir: string) => (await manifest(dir)).usage;
 
 describe('faults on the queue', () => {
   it('fail the same items for the same reasons as in-process, with each worker process answering from its own simulator', async () => {
@@ -53,17 +54,16 @@ describe('faults on the queue', () => {
     const queue = useQueueFixture();
     const simulator = await startSimulator({ port: 0, seed: 9, faultRate: 0.3, faults: { kinds: ['server_error', 'malformed_json', 'rate_limit'], retryAfterMs: 50 } });
     queue.onCleanup(() => simulator.close());
-    // Enough attempts that no call runs out of them: every item succeeds in both runners. Without the
-    // response cache, which on the queue cannot join two workers asking the same question at once, so
-    // every call is counted by the call ledger alone; and without the default refusal judge (the first
-    // judge, as the roles name a baseURL): with it, the queue makes one refusal-judge call more than
-    // in-process under these faults, a known difference in usage (the datasets agree) still to be found.
-    const loaded = smallConfig({ ...roles({ baseURL: simulator.url, maxAttempts: 8 }), simulator: { seed: 9 }, cache: { enabled: false }, refusalJudge: null });
+    // Enough attempts that no call runs out of them: every item succeeds in both runners. The response
+    // cache is on, and so is the default refusal judge (the first judge, as the roles name a baseURL),
+    // whose calls start only once their target has answered, possibly after the job's attempt ended.
+    const loaded = smallConfig({ ...roles({ baseURL: simulator.url, maxAttempts: 8 }), simulator: { seed: 9 } });
     // Workers in this process: what is tested is the ledger's replay, not the process boundary (the first test has that).
     const reference = await runInProcess({ loaded, outputDir: await temp.make() });
     const inProcess = simulator.stats();
     expect(inProcess.faults.server_error + inProcess.faults.malformed_json).toBeGreaterThan(5);
     expect(inProcess.faults.rate_limit).toBeGreaterThan(0);
+    expect((await usage(reference.exported.dir))['refusal-judge:sim-judge-1'].calls).toBeGreaterThan(0);
 
     await queue.startWorkers({ concurrency: 4 });
     await queue.startWorkers({ concurrency: 4 });
@@ -75,5 +75,7 @@ describe('faults on the queue', () => {
     expect(queued.requests - inProcess.requests).toBe(inProcess.requests);
     for (const kind of ['rate_limit', 'server_error', 'malformed_json'] as const) expect(queued.faults[kind] - inProcess.faults[kind]).toBe(inProcess.faults[kind]);
     expect(await usage(dir)).toEqual(await usage(reference.exported.dir));
+    // A retry looks its call up in the cache again, but misses it once, as in-process.
+    expect((await manifest(dir)).extra.cache).toEqual((await manifest(reference.exported.dir)).extra.cache);
   }, 150_000);
 });
