@@ -73,9 +73,10 @@ describe('the embedded response cache', () => {
   });
 
   it('treats answers past their time to live as absent, and prune deletes them', async () => {
-    const cache = await openCache(50);
+    // A time to live long enough that 'new' stays fresh through the checks below on a busy machine.
+    const cache = await openCache(600);
     await cache.set('old', { text: 'x', usage: { promptTokens: 1, completionTokens: 1 } });
-    await sleep(80);
+    await sleep(650);
     await cache.set('new', { text: 'y', usage: { promptTokens: 1, completionTokens: 1 } });
     expect(await cache.get('old')).toBeNull();
     expect(await cache.stats()).toMatchObject({ entries: 2, expired: 1 });
