@@ -104,6 +104,7 @@ describe('docker-compose.yml', () => {
     const withoutSimulator = copySources(dockerfile.replace(/^COPY simulator .*$/m, ''));
     expect(notCopied(withoutSimulator, graph)).toEqual([
       'simulator/ is imported by the CLI but not copied',
+      expect.stringMatching(/^simulator\/data\/training-texts\.json is read by simulator\/helper\/training-texts\.ts:\d+ but not copied$/),
       expect.stringMatching(/^simulator\/data is read by simulator\/simulator-data\.ts:\d+ but not copied$/),
       expect.stringMatching(/^simulator is read by simulator\/simulator-version\.ts:\d+ but not copied$/),
     ]);
