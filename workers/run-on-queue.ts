@@ -128,8 +128,11 @@ export async function followRun(options: {
     let progress: RunProgress | null = null;
     try {
       progress = await readRunProgress(options);
+      // Read in the same guard: Redis may go away between the two reads as well as before them.
+      if (progress.state !== 'done' && progress.state !== 'unknown') await reportBatches();
     } catch (error) {
       if (!isRedisUnavailable(error)) throw error;
+      progress = null;
       if (lostSince === null) {
         lostSince = Date.now();
         warn(`lost ${where} (${(error as Error).message}); the run goes on in the workers. Following it again when Redis is back, for up to ${Math.round(outageMs / 1000)} s`);
@@ -144,7 +147,6 @@ export async function followRun(options: {
       if (lostSince !== null) warn(`${where} is back after ${Math.round((Date.now() - lostSince) / 1000)} s; following run ${options.runId} again`);
       lostSince = null;
       if (progress.state === 'unknown') throw new Error(`run ${options.runId} is not in Redis (removed or expired)`);
-      if (progress.state !== 'done') await reportBatches();
       reportProgress(progress, report);
       if (progress.state === 'done' && progress.summary) return progress.summary;
     }
