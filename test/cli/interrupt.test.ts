@@ -9,7 +9,7 @@ import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
-const CONFIG = { name: 'interrupted', seeds: { paths: [join(PROJECT_ROOT, 'seeds')], limit: 2 }, simulator: { latencyMs: 150 } };
+const CONFIG = { name: 'interrupted', seeds: { paths: [join(PROJECT_ROOT, 'seeds')], categories: ['deception', 'harassment', 'privacy', 'violence'], limit: 2 }, simulator: { latencyMs: 150 } };
 
 /** Starts `scarecrow ARGS` and presses Ctrl-C once stderr shows `when`. */
 function interruptedCli(args: string[], options: { when: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number | null; stderr: string }> {

@@ -6,7 +6,7 @@ import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const temp = useTempDir();
-const SEEDS = { paths: [join(PROJECT_ROOT, 'seeds')], limit: 2 };
+const SEEDS = { paths: [join(PROJECT_ROOT, 'seeds')], categories: ['deception', 'harassment', 'privacy', 'violence'], limit: 2 };
 const DATA_FILES = ['data/all.jsonl', 'data/hard.jsonl', 'data/toxic.jsonl', 'duplicates.jsonl', 'failures.jsonl'];
 
 async function run(dir: string, config: Record<string, unknown>, flags: string[] = []) {

@@ -2,9 +2,10 @@
  * Which test files are integration tests: whole folders, then single files of other folders.
  *
  * The rule: a test is an integration test when it reaches Redis, starts a child process, opens
- * a server (the simulator included), or drives the CLI or a browser. Every other test file is a
- * unit test: pure code in the test's own process, quick enough to run on every save
- * (`npm run test:unit`). A new file is a unit test until it is listed here; projects.test.ts
+ * a server (the simulator included), or drives the CLI or a browser, or when it is pure but takes
+ * tens of seconds of CPU (retraining the refusal classifier), so that it starts with the other long
+ * files rather than last. Every other test file is a unit test: pure code in the test's own
+ * process, quick enough to run on every save (`npm run test:unit`). A new file is a unit test until it is listed here; projects.test.ts
  * fails when a unit test breaks the rule, naming what it reached.
  */
 export const INTEGRATION = {
@@ -27,6 +28,7 @@ export const INTEGRATION = {
     'test/harness-export/export-harness.test.ts',
     'test/refusal/cascade-default.test.ts',
     'test/refusal/cli.test.ts',
+    'test/refusal/reproducible.test.ts',
     'test/refusal/simulated-probe-cap.test.ts',
     'test/report/report-in-browser.test.ts',
     'test/secrets/redact-secrets.test.ts',
