@@ -2,24 +2,7 @@ import levenshtein from 'fast-levenshtein';
 import { describe, expect, it } from 'vitest';
 import { editDistanceWithin } from '../../pipeline/dedupe/edit-distance-within.ts';
 import { seededRandom } from '../../pipeline/dedupe/minhash.ts';
-
-function randomText(random: () => number, length: number, alphabet: string[]): string {
-  let text = '';
-  for (let k = 0; k < length; k++) text += alphabet[Math.floor(random() * alphabet.length)];
-  return text;
-}
-
-function edited(random: () => number, text: string, edits: number): string {
-  let result = text;
-  for (let edit = 0; edit < edits; edit++) {
-    const at = Math.floor(random() * (result.length + 1));
-    const kind = random();
-    if (kind < 0.33) result = result.slice(0, at) + 'x' + result.slice(at);
-    else if (kind < 0.66) result = result.slice(0, at) + result.slice(at + 1);
-    else result = result.slice(0, at) + 'y' + result.slice(at + 1);
-  }
-  return result;
-}
+import { edited, randomText } from './random-edits.ts';
 
 describe('editDistanceWithin', () => {
   it('gives the Levenshtein distance whenever it is within the bound, and the bound plus one otherwise', () => {
