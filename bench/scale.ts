@@ -15,17 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { PROJECT_ROOT } from '../pipeline/input/project-root.ts';
-import { CATEGORIES } from '../pipeline/schemas/category.ts';
-import { Config } from '../pipeline/schemas/config.ts';
 import { readRunProgress } from '../workers/run-progress.ts';
 import { runOnQueue } from '../workers/run-on-queue.ts';
+import { BUNDLED_SEEDS, REWRITES, scaleConfig } from './support/scale-config.ts';
 import { tearDownQueueBench } from './support/tear-down-queue-bench.ts';
 
 const PROCESSES = 4;
 const CONCURRENCY = 16;
 const LATENCY_MS = 20;
-const REWRITES = 25;
-const BUNDLED_SEEDS = 320;
 const IDEAL_CALLS_PER_S = (PROCESSES * CONCURRENCY) / (LATENCY_MS / 1000);
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const points = process.argv.slice(2).map(Number).filter((value) => value > 0);
@@ -54,20 +51,8 @@ if (results.length > 1) {
 }
 
 async function runPoint(candidates: number): Promise<Figures> {
-  const seeds = Math.ceil(candidates / REWRITES);
-  // A few per cent more than needed: expansion can end a category a few concepts short once its duplicates run high.
-  const perCategory = Math.max(0, Math.ceil(((seeds - BUNDLED_SEEDS) / CATEGORIES.length) * 1.03));
-  const role = (model: string) => ({ model, maxConcurrency: CONCURRENCY * 2 });
-  const config = Config.parse({
-    name: 'bench-scale',
-    seeds: { paths: ['seeds'], expand: { perCategory } },
-    generator: role('sim-generator'),
-    judges: [role('sim-judge-1')],
-    targets: [role('sim-target')],
-    generate: { rewritesPerSeed: REWRITES },
-    probe: { samples: 1 },
-    simulator: { seed: 1, latencyMs: LATENCY_MS },
-  });
+  const config = scaleConfig({ candidates, latencyMs: LATENCY_MS, concurrency: CONCURRENCY * 2 });
+  const perCategory = config.seeds.expand.perCategory;
   const prefix = `bench-scale-${randomUUID()}`;
   const outputDir = await mkdtemp(join(tmpdir(), 'scarecrow-scale-'));
   const redis = new Redis(redisUrl);

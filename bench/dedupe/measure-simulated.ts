@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { dedupe } from '../../pipeline/dedupe/dedupe-stage.ts';
 import { findDuplicates, type DedupeStats } from '../../pipeline/dedupe/find-duplicates.ts';
-import { scaleConfig, simulatedRewrites } from './simulated-rewrites.ts';
+import { scaleConfig } from '../support/scale-config.ts';
+import { simulatedRewrites } from './simulated-rewrites.ts';
 
 export interface SimulatedFigures {
   size: number;

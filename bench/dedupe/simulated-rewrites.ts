@@ -7,35 +7,13 @@ import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { createModels } from '../../pipeline/models/create-models.ts';
 import { selectSeeds } from '../../pipeline/runs/select-seeds.ts';
 import { mapWithProgress } from '../../pipeline/runs/map-with-progress.ts';
-import { CATEGORIES } from '../../pipeline/schemas/category.ts';
 import { Candidate } from '../../pipeline/schemas/candidate.ts';
-import { Config } from '../../pipeline/schemas/config.ts';
 import { startRunState } from '../../pipeline/stages/run-state.ts';
 import { stageNamed, type BarrierStageDeclaration, type ItemStageDeclaration } from '../../pipeline/stages/stage-graph.ts';
 import { startSimulator } from '../../simulator/start-simulator.ts';
+import { scaleConfig } from '../support/scale-config.ts';
 
-const REWRITES = 25;
-const BUNDLED_SEEDS = 320;
 
-/**
- * The config bench:scale runs at `candidates`: the bundled seeds grown by expansion to about
- * candidates / 25 seeds (3% over), 25 rewrites each, the simulator seeded with 1.
- */
-export function scaleConfig(options: { candidates: number; latencyMs: number; concurrency: number }): Config {
-  const seeds = Math.ceil(options.candidates / REWRITES);
-  const perCategory = Math.max(0, Math.ceil(((seeds - BUNDLED_SEEDS) / CATEGORIES.length) * 1.03));
-  const role = (model: string) => ({ model, maxConcurrency: options.concurrency });
-  return Config.parse({
-    name: 'bench-scale',
-    seeds: { paths: ['seeds'], expand: { perCategory } },
-    generator: role('sim-generator'),
-    judges: [role('sim-judge-1')],
-    targets: [role('sim-target')],
-    generate: { rewritesPerSeed: REWRITES },
-    probe: { samples: 1 },
-    simulator: { seed: 1, latencyMs: options.latencyMs },
-  });
-}
 
 /**
  * The candidates the dedupe barrier of bench:scale's run of `candidates` sees: the same seeds,
