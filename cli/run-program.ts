@@ -13,7 +13,8 @@ export async function runProgram(argv: string[]): Promise<number> {
   // Commands report some outcomes (an interrupted or failed run) through process.exitCode.
   process.exitCode = undefined;
   try {
-    await createProgram().parseAsync(argv);
+    // argv[2] is the command a user typed (node's form: node, script, command, ...).
+    await (await createProgram({ only: argv[2] })).parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     return exitCodeFor(error);

@@ -81,7 +81,7 @@ describe('README', () => {
   it('shows only commands and flags the CLI has, so a reader can paste every `npx --no scarecrow` line', async () => {
     const commands = documentedCommands(await readme());
     expect(commands.length).toBeGreaterThan(20);
-    const program = createProgram();
+    const program = await createProgram();
     // The check itself catches a misspelt flag, subcommand or command.
     expect(problemWith(program, 'run --quue --config my.json')).toBe('"run" has no flag --quue');
     expect(problemWith(program, 'refusal clasify --in a.jsonl')).toBe('"refusal" has no subcommand "clasify"');
