@@ -151,6 +151,10 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
       else sendError(response, new SimulatorHttpError(500, `Simulator failure: ${error instanceof Error ? error.message : String(error)}`, { type: 'server_error', code: 'simulator_failure' }));
     });
   });
+  // Idle connections are left for the client to close (undici drops its own after 4 s): with node's
+  // default of 5 s, a client on a busy machine could send on a socket the server was closing that
+  // moment and get ECONNRESET. Real model servers keep idle connections for a minute or more.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
