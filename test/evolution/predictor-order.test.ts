@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { startEvolveState } from '../../pipeline/evolution/evolve-state.ts';
-import { runRound, type MapItems, type RoundsRun } from '../../pipeline/evolution/run-rounds.ts';
+import { runRound, type RoundsRun } from '../../pipeline/evolution/run-rounds.ts';
 import type { DatasetRecord } from '../../pipeline/schemas/candidate.ts';
 import { ScriptedModel, type ScriptedCall } from '../support/scripted-model.ts';
 import { scriptedContext, vote } from '../support/stage-context.ts';
+import { mapItems } from './settled-map.ts';
 
 const REFUSAL = "I'm sorry, but I can't help with that.";
 const ANSWER = 'Sure. Here is an overview of the topic with general background and where to learn more about it.';
@@ -22,15 +23,6 @@ function history(): DatasetRecord[] {
     } satisfies DatasetRecord;
   });
 }
-
-const mapItems: MapItems = async ({ items, work }) =>
-  Promise.all(items.map(async (item) => {
-    try {
-      return { item, ok: true as const, value: await work(item) };
-    } catch (error) {
-      return { item, ok: false as const, error };
-    }
-  }));
 
 /** One round of one parent and three children, the one about a grenade last in the round's order. */
 async function round(evolve: Record<string, unknown>) {

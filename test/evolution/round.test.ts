@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { startEvolveState } from '../../pipeline/evolution/evolve-state.ts';
-import { runRound, type MapItems, type RoundsRun } from '../../pipeline/evolution/run-rounds.ts';
+import { runRound, type RoundsRun } from '../../pipeline/evolution/run-rounds.ts';
 import type { DatasetRecord } from '../../pipeline/schemas/candidate.ts';
 import { ScriptedModel, type ScriptedCall } from '../support/scripted-model.ts';
 import { scriptedContext, vote } from '../support/stage-context.ts';
+import { mapItems } from './settled-map.ts';
 
 const REFUSAL = "I'm sorry, but I can't help with that.";
 const ANSWER = 'Sure. Here is an overview of the topic with general background and where to learn more about it.';
@@ -26,16 +27,6 @@ function parent(id: string, prompt: string, seed = 'violence-001'): DatasetRecor
 
 const tag = (text: string, name: string) => new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(text)?.[1] ?? null;
 const userText = (call: ScriptedCall) => call.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
-
-/** Plain settled map, no journal: the round's own logic is what is under test. */
-const mapItems: MapItems = async ({ items, work }) =>
-  Promise.all(items.map(async (item) => {
-    try {
-      return { item, ok: true as const, value: await work(item) };
-    } catch (error) {
-      return { item, ok: false as const, error };
-    }
-  }));
 
 describe('a search round', () => {
   it('mutates the parent, gates children through dedupe, judges and a short screen, and records lineage', async () => {
