@@ -60,3 +60,9 @@ export async function readBatchStatus(options: { redis: Redis; keys: RunKeys }):
   const fields = await options.redis.hgetall(options.keys.batchStatus);
   return Object.values(fields).map((text) => JSON.parse(text) as BatchProgress);
 }
+
+/** The last statuses of a finished run's batches, which its export kept in the run's hash. */
+export async function readFinishedBatchStatus(options: { redis: Redis; keys: RunKeys }): Promise<BatchProgress[]> {
+  const text = await options.redis.hget(options.keys.run, 'batches');
+  return text ? (JSON.parse(text) as BatchProgress[]) : [];
+}

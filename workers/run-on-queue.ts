@@ -11,7 +11,7 @@ import { readRunProgress, stagePassed, type RunProgress } from './run-progress.t
 import { EXPORT_STAGE, STAGES, type StageDeclaration } from '../pipeline/stages/stage-graph.ts';
 import type { RunSummary } from './run-summary.ts';
 import { prepareRunSpec, submitRun, type SubmitResult } from './submit-run.ts';
-import { readBatchStatus } from './redis-batch-journal.ts';
+import { readBatchStatus, readFinishedBatchStatus } from './redis-batch-journal.ts';
 import { runKeys } from './run-keys.ts';
 
 export interface RunOnQueueOptions {
@@ -115,8 +115,9 @@ export async function followRun(options: {
   let lostSince: number | null = null;
   // The Batch API jobs' statuses the workers wrote, shown as they change, as in-process.
   const batchShown = new Map<string, string>();
-  const reportBatches = async () => {
-    for (const progress of await readBatchStatus({ redis: options.redis, keys: runKeys(options.prefix, options.runId) })) {
+  const reportBatches = async (done: boolean) => {
+    const keys = runKeys(options.prefix, options.runId);
+    for (const progress of await (done ? readFinishedBatchStatus : readBatchStatus)({ redis: options.redis, keys })) {
       const text = JSON.stringify(progress);
       if (batchShown.get(progress.id) === text) continue;
       batchShown.set(progress.id, text);
@@ -129,7 +130,8 @@ export async function followRun(options: {
     try {
       progress = await readRunProgress(options);
       // Read in the same guard: Redis may go away between the two reads as well as before them.
-      if (progress.state !== 'done' && progress.state !== 'unknown') await reportBatches();
+      // Also once done: the last batch may have ended since the poll before.
+      if (progress.state !== 'unknown') await reportBatches(progress.state === 'done');
     } catch (error) {
       if (!isRedisUnavailable(error)) throw error;
       progress = null;

@@ -12,6 +12,7 @@ import { datasetFingerprint } from '../dataset-fingerprint.ts';
 import { removeFinishedRunJobs } from '../run-jobs.ts';
 import type { RunSummary } from '../run-summary.ts';
 import { runCostRecord } from '../run-cost-record.ts';
+import { readBatchStatus } from '../redis-batch-journal.ts';
 
 /**
  * Assembles the outcome from Redis and writes the dataset (atomically, so a retry
@@ -35,9 +36,12 @@ export async function handleExportJob(job: Job, _token: string | undefined, env:
   const fingerprint = (await datasetFingerprint(exported.dir)) ?? '';
   // Completed jobs hold prompts and verdicts; they go with the results (failed ones stay, for inspection).
   await removeFinishedRunJobs({ queueFor: (stage) => env.queues.get(stage), runId, states: ['completed'], waitForActiveMs: 5_000, except: job.id });
+  // The batches' last statuses (ids and counts, no prompts) stay with the summary, so a
+  // follower that polls after the last batch ended still shows it completed.
+  const batches = JSON.stringify(await readBatchStatus({ redis: env.redis, keys }));
   await env.redis
     .multi()
-    .hset(keys.run, 'state', 'done', 'summary', JSON.stringify(summary), 'finishedAt', String(Date.now()), 'fingerprint', fingerprint)
+    .hset(keys.run, 'state', 'done', 'summary', JSON.stringify(summary), 'finishedAt', String(Date.now()), 'fingerprint', fingerprint, 'batches', batches)
     .hdel(keys.run, 'spec')
     .expire(keys.run, FINISHED_RUN_TTL_S)
     .del(...keys.all())
