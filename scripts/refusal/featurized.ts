@@ -5,7 +5,7 @@ import { HEAD_COUNT } from '../../pipeline/refusal/model.ts';
 
 /**
  * Feature vectors of many rows packed into flat arrays (CSR layout) for fast epochs. Indices are
- * dense ids of the buckets the rows use, in order of first use, so the weights training touches
+ * dense ids of the buckets the rows use, the most used first, so the weights training touches
  * fill a small, mostly cached block; `buckets[id]` is the hash bucket of id.
  */
 export interface FeaturizedSet {
@@ -123,5 +123,31 @@ export function featurize(options: {
   }
   const targets = new Float32Array(rows.length * HEAD_COUNT);
   rows.forEach((row, rowIndex) => targets.set(targetsOf(row, rowIndex), rowIndex * HEAD_COUNT));
-  return { offsets, indices, buckets: bucketsById.slice(0, used), values, targets, weights: Float32Array.from(rows, weightOf), size: rows.length };
+  const buckets = byUse({ indices, buckets: bucketsById.subarray(0, used) });
+  return { offsets, indices, buckets, values, targets, weights: Float32Array.from(rows, weightOf), size: rows.length };
+}
+
+/** Above any dense id: there are at most 2^bits buckets, and bits stays below 24. */
+const ID_SPAN = 2 ** 24;
+
+/**
+ * Renumbers the dense ids, in place, so the most used buckets come first: words are Zipfian, so
+ * the weights most steps touch then share a few cached lines instead of being spread over
+ * megabytes. Each weight still sees the same operations in the same order, wherever it sits,
+ * so training gives the same weights; only fewer cache misses. Returns the renumbered buckets.
+ */
+function byUse(options: { indices: Int32Array; buckets: Int32Array }): Int32Array {
+  const { indices, buckets } = options;
+  if (buckets.length > ID_SPAN) throw new Error(`featurize: ${buckets.length} buckets, more than ${ID_SPAN} ids can number`);
+  const uses = new Int32Array(buckets.length);
+  for (let k = 0; k < indices.length; k += 1) uses[indices[k]] += 1;
+  // Most used first; ties keep the order of first use, so the layout is the same every run.
+  // Sorted as numbers (fewer uses above, id below: exact in a double), which is native and fast.
+  const most = indices.length + 1;
+  const keys = Float64Array.from(uses, (count, id) => (most - count) * ID_SPAN + id).sort();
+  const order = Int32Array.from(keys, (key) => key % ID_SPAN);
+  const newId = new Int32Array(buckets.length);
+  for (let rank = 0; rank < order.length; rank += 1) newId[order[rank]] = rank;
+  for (let k = 0; k < indices.length; k += 1) indices[k] = newId[indices[k]];
+  return Int32Array.from(order, (id) => buckets[id]);
 }

@@ -4,7 +4,7 @@ import { REFUSAL_ARTIFACT_URL } from '../../pipeline/refusal/classify.ts';
 import { buildRefusalArtifact } from '../../scripts/refusal/build-artifact.ts';
 
 describe('refusal classifier training', () => {
-  // Seven leave-one-model-out trainings and the final one: about 25 s of one core, more on a busy machine.
+  // Seven leave-one-model-out trainings and the final one: about 18 s of one core, more on a busy machine.
   it('retrains to exactly the committed artifact', async () => {
     const { json } = await buildRefusalArtifact();
     const committed = readFileSync(REFUSAL_ARTIFACT_URL, 'utf8');
