@@ -9,13 +9,28 @@ const LOOPBACK = ['localhost', '127.0.0.1', '::1'];
 // `timeoutMs` is the one timeout, and a slow local model may take longer than that to answer.
 // An empty variable counts as unset, in either case.
 const fromEnv = (name: string) => process.env[name.toLowerCase()] || process.env[name] || undefined;
-const dispatcher = new EnvHttpProxyAgent({
-  headersTimeout: 0,
-  bodyTimeout: 0,
-  httpProxy: fromEnv('HTTP_PROXY'),
-  httpsProxy: fromEnv('HTTPS_PROXY') ?? fromEnv('HTTP_PROXY'),
-  noProxy: [fromEnv('NO_PROXY'), ...LOOPBACK].filter(Boolean).join(','),
-});
+
+let current: { settings: string; agent: EnvHttpProxyAgent } | undefined;
+
+/**
+ * The proxy-aware dispatcher for the proxy variables as they are now: read at each request, not
+ * once at start-up, so a command run inside a longer-lived process (a test, an embedding
+ * program) follows the environment it was given. A change makes a new agent; the old one
+ * finishes its requests in flight and closes.
+ */
+function dispatcher(): EnvHttpProxyAgent {
+  const proxies = {
+    httpProxy: fromEnv('HTTP_PROXY'),
+    httpsProxy: fromEnv('HTTPS_PROXY') ?? fromEnv('HTTP_PROXY'),
+    noProxy: [fromEnv('NO_PROXY'), ...LOOPBACK].filter(Boolean).join(','),
+  };
+  const settings = `${proxies.httpProxy}\n${proxies.httpsProxy}\n${proxies.noProxy}`;
+  if (current?.settings !== settings) {
+    current?.agent.close().catch(() => {});
+    current = { settings, agent: new EnvHttpProxyAgent({ headersTimeout: 0, bodyTimeout: 0, ...proxies }) };
+  }
+  return current.agent;
+}
 
 /**
  * The `fetch` the openai SDK is given: one request on undici's `request` API, the body read
@@ -34,7 +49,7 @@ export async function undiciFetch(input: string | URL | Request, init: RequestIn
     headers,
     body: init.body ?? undefined,
     signal: init.signal ?? undefined,
-    dispatcher,
+    dispatcher: dispatcher(),
   });
   const body = decode(Buffer.from(await answer.body.arrayBuffer()), answer.headers['content-encoding']);
   const responseHeaders = new Headers();
@@ -67,4 +82,4 @@ function decode(body: Buffer, encoding: string | string[] | undefined): Buffer {
  * Hugging Face Hub client, whose calls are few and may upload large files.
  */
 export const proxyAwareFetch = ((input: string | URL | Request, init: RequestInit = {}) =>
-  fetchWithDispatcher(input as never, { ...(init as object), dispatcher } as never)) as unknown as typeof fetch;
+  fetchWithDispatcher(input as never, { ...(init as object), dispatcher: dispatcher() } as never)) as unknown as typeof fetch;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import { startSimulator, type RunningSimulator } from '../../simulator/index.ts';
-import { runCli } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { proxyEnv, startConnectProxy, type ConnectProxy } from '../support/connect-proxy.ts';
 
@@ -30,7 +30,7 @@ async function runAgainst(baseURL: string | undefined, env: NodeJS.ProcessEnv) {
     targets: [role('sim-target')],
   };
   const dir = await temp.make({ 'config.json': JSON.stringify(config) });
-  return runCli(['run', '--quiet', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { env: proxyEnv(env) });
+  return runCliInProcess(['run', '--quiet', '--config', join(dir, 'config.json'), '--output', join(dir, 'out')], { env: proxyEnv(env) });
 }
 
 describe('proxies', () => {
