@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/support/longest-first-sequencer.ts';
 import { INTEGRATION_GLOBS, TEST_FILES } from './test/support/test-projects.ts';
 
 export default defineConfig({
@@ -14,6 +15,8 @@ export default defineConfig({
     // So test support must not keep state per module: clean-ups are registered per test
     // (onTestFinished, or a use...() helper each file calls), never by a helper's top-level hook.
     isolate: false,
+    // The longest files first on every machine, not only where vitest has timed a run before.
+    sequence: { sequencer: LongestFirstSequencer },
     // Two projects, both run by one `vitest run` (npm test) on the same four workers. Which file
     // is which is decided in test/support/test-projects.ts; unit is every test file that
     // integration does not take, so each file is in exactly one of them.

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
-import { INTEGRATION, isIntegrationTest } from './test-projects.ts';
+import { INTEGRATION, isIntegrationTest, LONGEST_FIRST } from './test-projects.ts';
 
 /** Packages that reach outside the test's process: Redis, child processes, servers, a browser. */
 const OUTSIDE_PACKAGES = [/^(node:)?child_process$/, /^ioredis$/, /^bullmq$/, /^(node:)?(http|https|net)$/, /^express$/, /^playwright/];
@@ -51,6 +51,14 @@ describe('the unit and integration projects', () => {
     expect(unit.length).toBeGreaterThan(10);
     const breaking = unit.map((file) => [file, reachesOutside(file)]).filter(([, reached]) => reached !== null).map(([file, reached]) => `${file} reaches ${reached}: list it in test/support/test-projects.ts`);
     expect(breaking).toEqual([]);
+  });
+
+  it('start with the longest files: each one listed exists, once, in the integration project that runs first', () => {
+    expect(new Set(LONGEST_FIRST).size).toBe(LONGEST_FIRST.length);
+    for (const file of LONGEST_FIRST) {
+      expect(files, file).toContain(file);
+      expect(isIntegrationTest(file), file).toBe(true);
+    }
   });
 
   it('name only folders and files that exist, each file outside the listed folders', () => {
