@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { EXPORT_STAGE, ITEM_STAGES, leadingBarrier, segmentOf, segments, type ItemStageName, type StageName } from '../pipeline/stages/stage-graph.ts';
+import { EXPORT_STAGE, ITEM_STAGES, leadingBarrier, segmentOf, segments, stageNamed, type ItemStageName, type StageName } from '../pipeline/stages/stage-graph.ts';
 import { runKeys, segmentTotalField } from './run-keys.ts';
 import { RunSummary } from './run-summary.ts';
 
@@ -27,7 +27,7 @@ export interface RunProgress {
   finishedAt: number | null;
   /** Items of the first stage. */
   seeds: number;
-  /** Items the first barrier sent on (the survivors of dedupe); null until it is done. */
+  /** Items the dedupe barrier sent on (its survivors); null until it is done. */
   kept: number | null;
   /** Items settled before the export. */
   settled: number;
@@ -62,6 +62,8 @@ export async function readRunProgress(options: { redis: Redis; prefix: string; r
     const first = allSegments[segmentIndex]!.stages[0] === stage;
     return { stage: stage.name, entered: first ? segmentProgress[segmentIndex]!.total : counts[ITEM_STAGES.length + index]!, done: counts[index]! };
   });
+  // Named, not by position: the segment that opens with the stage dedupe sends its survivors to.
+  const keptSegment = allSegments.findIndex((segment) => segment.stages[0]!.name === stageNamed('dedupe')?.next);
   const progress: RunProgress = {
     runId: options.runId,
     name: name ?? null,
@@ -69,7 +71,7 @@ export async function readRunProgress(options: { redis: Redis; prefix: string; r
     createdAt: createdAt ? Number(createdAt) : null,
     finishedAt: finishedAt ? Number(finishedAt) : null,
     seeds: segmentProgress[0]?.total ?? 0,
-    kept: segmentProgress[1]?.total ?? null,
+    kept: keptSegment < 0 ? null : segmentProgress[keptSegment]!.total,
     settled: segmentProgress.at(-1)?.settled ?? 0,
     stages,
     segments: segmentProgress,

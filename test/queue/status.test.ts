@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../support/temp-dir.ts';
 import { readRunProgress } from '../../workers/run-progress.ts';
@@ -35,7 +37,11 @@ describe('status', () => {
     await startWorkers({ concurrency: 2 });
     // Mid-run, the counts of each stage add up to its total, and no more are active than the workers' slots.
     let seenActive = false;
-    while ((await readRunProgress({ redis, prefix, runId: first.runId })).state !== 'done') {
+    let kept: number | null = null;
+    for (;;) {
+      const progress = await readRunProgress({ redis, prefix, runId: first.runId });
+      if (progress.state === 'done') break;
+      kept = progress.kept ?? kept;
       const now = await status(env, first.runId);
       if (now.state === 'done') break;
       for (const stage of now.jobs) {
@@ -47,6 +53,11 @@ describe('status', () => {
     expect(seenActive).toBe(true);
     await follow(first.runId);
     await follow(second.runId);
+
+    // What dedupe kept, as the run showed it, is what the dataset says it did not remove.
+    const firstSummary = (await readRunProgress({ redis, prefix, runId: first.runId })).summary!;
+    const { counts } = JSON.parse(await readFile(join(firstSummary.dir, 'manifest.json'), 'utf8'));
+    expect(kept).toBe(counts.candidates - counts.duplicates_exact - counts.duplicates_near);
 
     // Finished: the per-item results are cleared, the summary stays.
     const done = await status(env, first.runId);
