@@ -163,8 +163,9 @@ export async function followRun(options: {
  * once it is done. It stops at the first stage not reached yet.
  */
 function reportProgress(progress: RunProgress, report: (stage: Stage, done: number, total: number | null, finished: boolean) => void): void {
-  if (progress.state === 'done') return; // results are gone by now; the summary tells the rest
-  const over = progress.state === EXPORT_STAGE.name;
+  // Once done, every stage has passed: the counts are those the export kept, so a run that
+  // ended between two polls still shows each stage finished.
+  const over = progress.state === EXPORT_STAGE.name || progress.state === 'done';
   let previousPassed = true;
   for (const stage of STAGES as readonly StageDeclaration[]) {
     const name = stage.name as Stage;

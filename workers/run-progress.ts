@@ -42,7 +42,7 @@ export interface RunProgress {
 export async function readRunProgress(options: { redis: Redis; prefix: string; runId: string }): Promise<RunProgress> {
   const keys = runKeys(options.prefix, options.runId);
   const allSegments = segments();
-  const multi = options.redis.multi().hmget(keys.run, 'state', 'createdAt', 'finishedAt', 'summary', 'name', 'rewrites', ...allSegments.map(segmentTotalField));
+  const multi = options.redis.multi().hmget(keys.run, 'state', 'createdAt', 'finishedAt', 'summary', 'name', 'rewrites', 'stages', ...allSegments.map(segmentTotalField));
   for (const stage of ITEM_STAGES) multi.hlen(keys.results(stage));
   for (const stage of ITEM_STAGES) multi.hlen(keys.queued(stage));
   for (const segment of allSegments) multi.hlen(keys.settled(segment));
@@ -50,18 +50,21 @@ export async function readRunProgress(options: { redis: Redis; prefix: string; r
     if (error) throw error;
     return value;
   });
-  const [state, createdAt, finishedAt, summary, name, rewrites, ...totals] = replies[0] as (string | null)[];
+  const [state, createdAt, finishedAt, summary, name, rewrites, finalStages, ...totals] = replies[0] as (string | null)[];
   const counts = replies.slice(1).map(Number);
   const segmentProgress: SegmentProgress[] = allSegments.map((segment, index) => ({
     opens: segment.opens,
     total: totals[index] === null || totals[index] === undefined ? null : Number(totals[index]),
     settled: counts[2 * ITEM_STAGES.length + index]!,
   }));
-  const stages: StageProgress[] = ITEM_STAGES.map((stage, index) => {
-    const segmentIndex = allSegments.findIndex((segment) => segment.stages.includes(stage));
-    const first = allSegments[segmentIndex]!.stages[0] === stage;
-    return { stage: stage.name, entered: first ? segmentProgress[segmentIndex]!.total : counts[ITEM_STAGES.length + index]!, done: counts[index]! };
-  });
+  // A finished run's results are gone; its export kept each stage's counts as they ended.
+  const stages: StageProgress[] = finalStages
+    ? (JSON.parse(finalStages) as StageProgress[])
+    : ITEM_STAGES.map((stage, index) => {
+        const segmentIndex = allSegments.findIndex((segment) => segment.stages.includes(stage));
+        const first = allSegments[segmentIndex]!.stages[0] === stage;
+        return { stage: stage.name, entered: first ? segmentProgress[segmentIndex]!.total : counts[ITEM_STAGES.length + index]!, done: counts[index]! };
+      });
   // Named, not by position: the segment that opens with the stage dedupe sends its survivors to.
   const keptSegment = allSegments.findIndex((segment) => segment.stages[0]!.name === stageNamed('dedupe')?.next);
   const progress: RunProgress = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runInProcess } from '../../in-process/run-in-process.ts';
+import type { RunEvent } from '../../pipeline/runs/run-events.ts';
 import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
 import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
@@ -12,11 +13,23 @@ import { datasetFiles, manifestCounts, smallConfig, useQueueFixture } from './su
 
 const temp = useTempDir();
 
+/** Each stage a run's progress showed, and how it last showed it: finished, with every item done. */
+function stagesShown(events: RunEvent[]): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const event of events) {
+    if (event.type === 'stage-start') shown[event.stage] = 'started';
+    else if (event.type === 'progress' && shown[event.stage] !== 'ended') shown[event.stage] = event.done === event.total ? 'all done' : 'part done';
+    else if (event.type === 'stage-end') shown[event.stage] = shown[event.stage] === 'all done' ? 'ended' : `ended at ${shown[event.stage]}`;
+  }
+  return shown;
+}
+
 describe('the queue runner', () => {
   it('writes the same dataset as the in-process runner, whatever the number of workers and their concurrency', async () => {
     const loaded = smallConfig({ simulator: { seed: 11, latencyMs: 2 } });
     const inProcessDir = await temp.make();
-    const reference = await runInProcess({ loaded, outputDir: inProcessDir });
+    const inProcessEvents: RunEvent[] = [];
+    const reference = await runInProcess({ loaded, outputDir: inProcessDir, onEvent: (event) => inProcessEvents.push(event) });
     const expected = await datasetFiles(reference.exported.dir);
     expect(expected['data/all.jsonl']!.length).toBeGreaterThan(0);
 
@@ -25,8 +38,15 @@ describe('the queue runner', () => {
       const queue = useQueueFixture();
       await Promise.all(Array.from({ length: shape.processes }, () => queue.startWorkers({ concurrency: shape.concurrency })));
       const outputDir = await temp.make();
-      const result = await queue.run({ loaded, outputDir });
+      const followed: RunEvent[] = [];
+      const result = await queue.run({ loaded, outputDir, onEvent: (event) => followed.push(event) });
       const dir = join(outputDir, loaded.config.name);
+      // The follower shows the stages in-process shows, each finished, even those that ended after its last poll.
+      expect(stagesShown(followed)).toEqual(stagesShown(inProcessEvents));
+      // Followed again once it is done, the run shows the same.
+      const refollowed: RunEvent[] = [];
+      await queue.follow(result.runId, { onEvent: (event) => refollowed.push(event) });
+      expect(stagesShown(refollowed)).toEqual(stagesShown(inProcessEvents));
       expect(result.summary?.dir).toBe(dir);
       expect(await datasetFiles(dir)).toEqual(expected);
       expect(await manifestCounts(dir)).toEqual(await manifestCounts(reference.exported.dir));

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/input/project-root.ts';
 import type { LoadedConfig } from '../../pipeline/input/load-config.ts';
+import type { RunEventListener } from '../../pipeline/runs/run-events.ts';
 import type { RunSummary } from '../../workers/run-summary.ts';
 import { Config } from '../../pipeline/schemas/config.ts';
 import { deleteKeysWithPrefix } from '../../workers/delete-prefix.ts';
@@ -108,9 +109,9 @@ export interface QueueFixture {
   /** A `scarecrow worker` process (or `command`), killed after the test. */
   spawnWorker(options?: { command?: string; args?: string[]; env?: NodeJS.ProcessEnv }): SpawnedWorker;
   /** Submits a run and, unless detached, follows it to its summary; polls every 50 ms. */
-  run(options: { loaded: LoadedConfig; outputDir: string; detach?: boolean; signal?: AbortSignal }): Promise<QueueRunResult>;
+  run(options: { loaded: LoadedConfig; outputDir: string; detach?: boolean; signal?: AbortSignal; onEvent?: RunEventListener }): Promise<QueueRunResult>;
   /** Follows a submitted run to its summary. */
-  follow(runId: string, options?: { signal?: AbortSignal }): Promise<RunSummary>;
+  follow(runId: string, options?: { signal?: AbortSignal; onEvent?: RunEventListener }): Promise<RunSummary>;
   /** One more clean-up after the test; clean-ups run last registered first, the keys are deleted last of all. */
   onCleanup(cleanup: () => Promise<void> | void): void;
 }

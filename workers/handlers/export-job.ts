@@ -13,6 +13,7 @@ import { removeFinishedRunJobs } from '../run-jobs.ts';
 import type { RunSummary } from '../run-summary.ts';
 import { runCostRecord } from '../run-cost-record.ts';
 import { readBatchStatus } from '../redis-batch-journal.ts';
+import { readRunProgress } from '../run-progress.ts';
 
 /**
  * Assembles the outcome from Redis and writes the dataset (atomically, so a retry
@@ -37,11 +38,13 @@ export async function handleExportJob(job: Job, _token: string | undefined, env:
   // Completed jobs hold prompts and verdicts; they go with the results (failed ones stay, for inspection).
   await removeFinishedRunJobs({ queueFor: (stage) => env.queues.get(stage), runId, states: ['completed'], waitForActiveMs: 5_000, except: job.id });
   // The batches' last statuses (ids and counts, no prompts) stay with the summary, so a
-  // follower that polls after the last batch ended still shows it completed.
+  // follower that polls after the run ended still shows how they ended.
   const batches = JSON.stringify(await readBatchStatus({ redis: env.redis, keys }));
+  // So are each item stage's counts as they ended, read from the results deleted below.
+  const { stages } = await readRunProgress({ redis: env.redis, prefix: env.prefix, runId });
   await env.redis
     .multi()
-    .hset(keys.run, 'state', 'done', 'summary', JSON.stringify(summary), 'finishedAt', String(Date.now()), 'fingerprint', fingerprint, 'batches', batches)
+    .hset(keys.run, 'state', 'done', 'summary', JSON.stringify(summary), 'finishedAt', String(Date.now()), 'fingerprint', fingerprint, 'batches', batches, 'stages', JSON.stringify(stages))
     .hdel(keys.run, 'spec')
     .expire(keys.run, FINISHED_RUN_TTL_S)
     .del(...keys.all())
