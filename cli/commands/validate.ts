@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { batchEndpointRoles } from '../../pipeline/batch-api/check-batch-support.ts';
 import { allRoles, simulatedRoles } from '../../pipeline/models/create-models.ts';
 import { redactUrl } from '../../pipeline/models/openai-model.ts';
 import { checkRunInputs } from '../../pipeline/runs/check-run-inputs.ts';
@@ -21,6 +22,8 @@ export function registerValidateCommand(program: Command): void {
         ...allRoles(loaded.config).map(({ name, role }) => `${name}: ${role.model} at ${role.baseURL ? redactUrl(role.baseURL) : 'the built-in simulator'}`),
         `each seed asks for ${loaded.config.generate.rewritesPerSeed} rewrites: up to ${seeds.length * loaded.config.generate.rewritesPerSeed} candidates`,
       ];
+      const batchRoles = batchEndpointRoles(loaded.config).map(({ name }) => name);
+      if (batchRoles.length > 0) lines.push(`note: ${batchRoles.join(', ')} ${batchRoles.length === 1 ? 'has' : 'have'} batch: true; run checks that ${batchRoles.length === 1 ? 'its endpoint has' : 'their endpoints have'} a Batch API before any work (validate calls no endpoint)`);
       const simulated = simulatedRoles(loaded.config);
       if (simulated.length > 0) lines.push(`note: ${simulated.length === allRoles(loaded.config).length ? 'every role' : simulated.join(', ')} will run on the built-in SIMULATOR, which makes simulated data`);
       process.stdout.write(lines.join('\n') + '\n');

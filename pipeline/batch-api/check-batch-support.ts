@@ -14,20 +14,34 @@ import type { Config } from '../schemas/config.ts';
  * key refused) are the endpoint check's to report.
  */
 export async function checkBatchSupport(options: { config: Config; env?: NodeJS.ProcessEnv; timeoutMs?: number; file?: string }): Promise<void> {
+  checkSimulatedBatchSupport(options);
   const env = options.env ?? process.env;
   const asked = new Map<string, Promise<boolean>>();
-  for (const { name, role } of allRoles(options.config)) {
-    if (!role.batch) continue;
-    const where = role.baseURL ? `endpoint ${redactUrl(role.baseURL)}` : 'built-in simulator (simulator.batch.enabled is false)';
-    const refuse = () => new UserError(`${name}.batch: ${name} (${role.model}) has batch: true, but its ${where} has no Batch API (GET /v1/batches answers 404); set batch to false for this role or point it at an endpoint with one`, { file: options.file, field: `${name}.batch` });
-    if (!role.baseURL) {
-      if (!options.config.simulator.batch.enabled) throw refuse();
-      continue;
-    }
-    const key = `${role.baseURL}\t${role.apiKeyEnv ?? ''}`;
-    if (!asked.has(key)) asked.set(key, hasBatchApi({ baseURL: role.baseURL, apiKey: role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed', timeoutMs: options.timeoutMs ?? 10_000 }));
-    if (!(await asked.get(key))) throw refuse();
+  for (const { name, role, baseURL } of batchEndpointRoles(options.config)) {
+    const key = `${baseURL}\t${role.apiKeyEnv ?? ''}`;
+    if (!asked.has(key)) asked.set(key, hasBatchApi({ baseURL, apiKey: role.apiKeyEnv ? env[role.apiKeyEnv] ?? '' : 'not-needed', timeoutMs: options.timeoutMs ?? 10_000 }));
+    if (!(await asked.get(key))) throw noBatchApi({ name, model: role.model, where: `endpoint ${redactUrl(baseURL)}`, file: options.file });
   }
+}
+
+/**
+ * The part of checkBatchSupport that needs no endpoint: a simulated role with batch: true while
+ * simulator.batch.enabled is false. `validate` runs it with the other input checks.
+ */
+export function checkSimulatedBatchSupport(options: { config: Config; file?: string }): void {
+  if (options.config.simulator.batch.enabled) return;
+  const role = allRoles(options.config).find(({ role }) => role.batch && !role.baseURL);
+  if (role) throw noBatchApi({ name: role.name, model: role.role.model, where: 'built-in simulator (simulator.batch.enabled is false)', file: options.file });
+}
+
+/** The roles with batch: true at an endpoint of their own, whose Batch API only a request can tell. */
+export function batchEndpointRoles(config: Config) {
+  return allRoles(config).flatMap(({ name, role }) => (role.batch && role.baseURL ? [{ name, role, baseURL: role.baseURL }] : []));
+}
+
+function noBatchApi(options: { name: string; model: string; where: string; file?: string }): UserError {
+  const { name } = options;
+  return new UserError(`${name}.batch: ${name} (${options.model}) has batch: true, but its ${options.where} has no Batch API (GET /v1/batches answers 404); set batch to false for this role or point it at an endpoint with one`, { file: options.file, field: `${name}.batch` });
 }
 
 async function hasBatchApi(options: { baseURL: string; apiKey: string; timeoutMs: number }): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { checkSimulatedBatchSupport } from '../batch-api/check-batch-support.ts';
 import { isUserError, UserError } from '../errors/user-error.ts';
 import { checkOutputFolder } from '../input/check-output-folder.ts';
 import { resolveFromConfig, type LoadedConfig } from '../input/load-config.ts';
@@ -18,7 +19,8 @@ export interface CheckRunInputsOptions {
 
 /**
  * Everything a run needs from the user checked before any model is called or anything
- * written: API key variables, seed files, dedupe.against files, the output folder. Every
+ * written: API key variables, a simulated role's batch: true with the simulator's Batch API
+ * off, seed files, dedupe.against files, the output folder. Every
  * problem found is reported together, not only the first.
  */
 export async function checkRunInputs(options: CheckRunInputsOptions): Promise<Seed[]> {
@@ -36,6 +38,7 @@ export async function checkRunInputs(options: CheckRunInputsOptions): Promise<Se
     }
   };
   await attempt(() => checkApiKeys(config, options.env, file));
+  await attempt(() => checkSimulatedBatchSupport({ config, file: loaded.file ?? undefined }));
   const seeds = await attempt(() => selectSeeds(loaded));
   for (const path of config.dedupe.against) {
     const against = resolveFromConfig(loaded, path);

@@ -62,6 +62,18 @@ function runAsNobody(args: string[]): Promise<CliResult> {
 }
 
 describe('validate', () => {
+  it('refuses batch: true on the simulator with its Batch API off, and says an endpoint role\'s Batch API is checked by run', async () => {
+    const off = await temp.make({ 'config.json': JSON.stringify({ seeds: { limit: 1 }, targets: [{ model: 'sim-target', batch: true }], simulator: { batch: { enabled: false } } }) });
+    const refused = await runCliInProcess(['validate', '--config', join(off, 'config.json')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/targets\[0\]\.batch: targets\[0\] \(sim-target\) has batch: true, but its built-in simulator \(simulator\.batch\.enabled is false\) has no Batch API/);
+
+    const endpoint = await temp.make({ 'config.json': JSON.stringify({ seeds: { limit: 1 }, judges: [{ model: 'm', baseURL: 'http://127.0.0.1:9/v1', batch: true }], refusalJudge: null }) });
+    const noted = await runCliInProcess(['validate', '--config', join(endpoint, 'config.json')]);
+    expect(noted.code, noted.stderr).toBe(0);
+    expect(noted.stdout).toContain('note: judges[0] has batch: true; run checks that its endpoint has a Batch API before any work (validate calls no endpoint)');
+  });
+
   it('reports every problem of a config, each with its line: an unknown key and a wrong type', async () => {
     const text = ['{', '  "name": "x",', '  "colour": "red",', '  "probe": {', '    "samples": "3"', '  }', '}'].join('\n');
     const dir = await temp.make({ 'config.json': text });
