@@ -5,6 +5,8 @@ import { parseTargets } from '../../pipeline/evaluation/parse-targets.ts';
 import { checkEvaluationKeys, evaluationRoles } from '../../pipeline/evaluation/evaluation-roles.ts';
 import type { RunEvaluationResult } from '../../pipeline/evaluation/run-evaluation.ts';
 import { simulatedTargets } from '../../pipeline/evaluation/simulated-targets.ts';
+import { checkBatchSupport } from '../../pipeline/batch-api/check-batch-support.ts';
+import { evaluationConfig } from '../../pipeline/evaluation/evaluation-config.ts';
 import { checkEndpoints } from '../../pipeline/models/check-endpoints.ts';
 import { EXIT } from '../exit-codes.ts';
 import { abortOnSignals } from '../interrupt.ts';
@@ -47,6 +49,8 @@ export function registerEvalCommand(program: Command): void {
       const roles = evaluationRoles({ targets, refusalJudge });
       checkEvaluationKeys(roles);
       await checkEndpoints({ roles });
+      // A target with batch: true (from --config) on an endpoint without a Batch API stops here, named.
+      await checkBatchSupport({ config: evaluationConfig({ targets, refusalJudge, simulator: loaded?.config.simulator }), file: loaded?.file ?? undefined });
       const simulated = await simulatedTargets(targets);
       if (simulated.size > 0) process.stderr.write(banner());
       const interrupt = abortOnSignals();

@@ -17,7 +17,7 @@ export interface BatchJournal {
   record(batch: SubmittedBatch): Promise<void>;
 }
 
-/** An in-process run's batches, one JSON line each, beside its run journal; deleted when the run has finished. */
+/** An in-process run's batches (or an evaluation's), one JSON line each, beside its journal; deleted once it has finished. */
 export class FileBatchJournal implements BatchJournal {
   constructor(readonly file: string) {}
 

@@ -3,18 +3,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDataset, type Dataset } from '../dataset/read-dataset.ts';
 import { writeFileAtomically } from '../dataset/write-atomically.ts';
-import { createModels } from '../models/create-models.ts';
+import { FileBatchJournal } from '../batch-api/batch-journal.ts';
+import { usesBatches } from '../batch-api/batch-models.ts';
+import { createRunModels } from '../runs/create-run-models.ts';
 import type { LanguageModel } from '../models/language-model.ts';
 import { redactUrl } from '../models/openai-model.ts';
 import { UsageMeter, type RoleUsage } from '../models/usage-meter.ts';
 import { REFUSAL_CLASSIFIER_VERSION } from '../refusal/classify.ts';
 import { REFUSAL_CUES_VERSION } from '../refusal/refusal-cue-data.ts';
 import { sampleTarget } from '../refusal/sample-target.ts';
-import { Config, type ModelRole } from '../schemas/config.ts';
+import type { ModelRole } from '../schemas/config.ts';
 import { UserError } from '../errors/user-error.ts';
 import { CHECKPOINT_FILE, checkpointKey, openCheckpoint, readCheckpoint, type CheckpointEntry } from './evaluation-checkpoint.ts';
 import { withEvaluationSection } from './evaluation-card-section.ts';
 import { EVALUATION_METHOD, EvaluationFile, type ModelEvaluation } from './evaluation-result.ts';
+import { evaluationConfig } from './evaluation-config.ts';
 import { checkEvaluationKeys, evaluationRoles } from './evaluation-roles.ts';
 import { checkDistinct } from './parse-targets.ts';
 import { simulatedTargets } from './simulated-targets.ts';
@@ -22,6 +25,9 @@ import { readSamples } from './read-samples.ts';
 import { summariseConsistency } from './summarise-consistency.ts';
 import { summariseModel } from './summarise-evaluation.ts';
 import { summariseRefusalMix } from './summarise-refusal-mix.ts';
+
+/** The journal of an evaluation's Batch API jobs, in the dataset folder while it runs. */
+export const EVAL_BATCHES_FILE = '.eval-batches.jsonl';
 
 export interface RunEvaluationOptions {
   dataset: string;
@@ -80,12 +86,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
   // Every request in flight listens to the same signal.
   if (options.signal) setMaxListeners(0, options.signal);
   const dataset = await readDataset(options.dataset);
-  const config: Config = Config.parse({
-    generator: options.targets[0],
-    judges: [options.targets[0]],
-    targets: options.targets,
-    refusalJudge: options.refusalJudge ?? null,
-  });
+  const config = evaluationConfig(options);
   checkEvaluationKeys(evaluationRoles(options), options.env);
   const simulatedModels = options.simulatedTargets ?? (await simulatedTargets(options.targets, options.env));
   const simulatorUrl = options.simulatorUrl ?? null;
@@ -95,13 +96,16 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
   const done = await readCheckpoint(checkpointFile, REFUSAL_CLASSIFIER_VERSION);
   const meter = new UsageMeter();
   const checkpoint = await openCheckpoint(checkpointFile);
+  // Targets with batch: true send their samples as Batch API jobs, journalled beside the
+  // checkpoint so a stopped evaluation polls the same batches again instead of paying twice.
+  const batches = usesBatches(config) ? new FileBatchJournal(join(dataset.dir, EVAL_BATCHES_FILE)) : null;
   let ran = 0;
   let failed = 0;
   let reused = 0;
   const firstError = new Map<string, string>();
   const failedByModel = new Map<string, number>();
   try {
-    const models = createModels({ config, simulatorUrl, meter, env: options.env });
+    const models = createRunModels({ config, simulatorUrl, meter, env: options.env, batch: batches ? { journal: batches } : undefined });
     const prompts = [...dataset.configs.all, ...dataset.configs.toxic];
     const items: WorkItem[] = [];
     options.targets.forEach((role, index) => {
@@ -130,6 +134,8 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<RunE
       }),
     );
     options.signal?.throwIfAborted();
+    // Every batch has been read into the checkpoint (or failed into a rerun's work).
+    await batches?.discard();
   } finally {
     await checkpoint.close();
   }
