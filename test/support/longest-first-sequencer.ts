@@ -3,7 +3,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { LONGEST_FIRST } from './test-projects.ts';
 
 /**
- * Starts the files known to take longest first, in the order LONGEST_FIRST gives, then the rest
+ * Starts, within each project, the files known to take longest first, in the order LONGEST_FIRST gives, then the rest
  * as vitest orders them. vitest's own order puts the longest first only once it has timed a run
  * (its cache lives in node_modules); on a fresh clone it goes by file size, which can leave the
  * retraining test to start near the end and run alone for its last forty seconds. The same

@@ -38,27 +38,41 @@ export const INTEGRATION = {
 } as const;
 
 /**
- * The files that take longest, longest first, as timed on a 2-core machine: they start first
- * (longest-first-sequencer.ts), so the run does not end waiting on one of them. Either CPU-bound
- * (retraining, the default run) or long waits that overlap the others' CPU (timeouts, killed
- * workers). A file may leave the list; one that takes over ten seconds belongs on it.
+ * The files that take longest, longest first, as timed on a 2-core machine (the mean of two
+ * runs): each project starts with its own listed files (longest-first-sequencer.ts), so the
+ * run does not end waiting on one of them. Either CPU-bound (retraining, the default run) or
+ * long waits that overlap the others' CPU (timeouts, killed workers). A file may leave the
+ * list; one that takes over five seconds belongs on it.
  */
 export const LONGEST_FIRST = [
   'test/refusal/reproducible.test.ts',
   'test/runs/simulator-timeout.test.ts',
-  'test/simulator/default-run.test.ts',
-  'test/evolution/both-runners.test.ts',
   'test/queue/same-failures.test.ts',
   'test/queue/kill-workers.test.ts',
   'test/cli/run.test.ts',
-  'test/cli/interrupt.test.ts',
+  'test/evolution/both-runners.test.ts',
+  'test/simulator/default-run.test.ts',
   'test/evolution/queue-crash.test.ts',
   'test/queue/given-up-job.test.ts',
+  'test/cli/interrupt.test.ts',
   'test/dedupe/abort.test.ts',
-  'test/queue/redis-restart.test.ts',
   'test/simulator/behaviour.test.ts',
-  'test/queue/schedules.test.ts',
+  'test/simulator/judge-own-frames.test.ts',
   'test/runs/dataset-lock.test.ts',
+  'test/queue/redis-restart.test.ts',
+  'test/queue/schedules.test.ts',
+  'test/queue/rate-limits.test.ts',
+  'test/dataset/export-yielding.test.ts',
+  'test/queue/shutdown.test.ts',
+  'test/queue/echoed-key.test.ts',
+  'test/evaluation/eval-failing-target.test.ts',
+  'test/models/response-cache-run.test.ts',
+  'test/queue/url-credentials.test.ts',
+  'test/cli/classify-interrupt.test.ts',
+  'test/expansion/both-runners.test.ts',
+  'test/queue/same-result.test.ts',
+  'test/docs/package-name.test.ts',
+  'test/queue/status.test.ts',
 ] as const;
 
 /** Every test file, as vitest's include sees it. */
