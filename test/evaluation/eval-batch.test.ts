@@ -1,8 +1,11 @@
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVAL_BATCHES_FILE } from '../../pipeline/evaluation/run-evaluation.ts';
+import { EVAL_BATCHES_FILE, runEvaluation } from '../../pipeline/evaluation/run-evaluation.ts';
+import { ModelRole } from '../../pipeline/schemas/config.ts';
 import { EvaluationFile } from '../../pipeline/evaluation/evaluation-result.ts';
 import { startSimulator, type RunningSimulator } from '../../simulator/start-simulator.ts';
 import { makeDataset } from '../harness-export/make-dataset.ts';
@@ -38,6 +41,32 @@ describe('eval with a target that has batch: true', () => {
     expect(batched.directCalls).toBe(0);
     expect(batched.models).toEqual(direct.models);
     expect(existsSync(join(batched.dataset, EVAL_BATCHES_FILE))).toBe(false);
+  });
+
+  it('stopped, resumes by polling the batch it sent instead of sending another', async () => {
+    const slow = await startSimulator({ port: 0, seed: 5, batch: { completionDelayMs: 600 } });
+    try {
+      const dataset = await makeDataset({ outputDir: await temp.make() });
+      const targets = [ModelRole.parse({ model: 'sim-target', baseURL: slow.url, batch: true })];
+      const journal = join(dataset, EVAL_BATCHES_FILE);
+      const stop = new AbortController();
+      setMaxListeners(0, stop.signal); // every call in flight listens to it
+      // Stopped once the batch is journalled, long before it completes.
+      const watch = setInterval(() => existsSync(journal) && stop.abort(new DOMException('stopped', 'AbortError')), 10);
+      const stopped = await runEvaluation({ dataset, targets, samples: 2, signal: stop.signal }).catch((error: unknown) => error);
+      clearInterval(watch);
+      expect(stopped).toMatchObject({ name: 'AbortError' });
+      expect(existsSync(journal)).toBe(true);
+
+      const resumed = await runEvaluation({ dataset, targets, samples: 2 });
+      expect(resumed.failed).toBe(0);
+      expect(resumed.ran).toBeGreaterThan(0);
+      const listed = await new OpenAI({ baseURL: slow.url, apiKey: 'x' }).batches.list();
+      expect(listed.data).toHaveLength(1);
+      expect(existsSync(journal)).toBe(false);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('stops before any work, naming the target, when its endpoint has no Batch API', async () => {
