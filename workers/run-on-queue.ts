@@ -164,7 +164,9 @@ export async function followRun(options: {
  */
 function reportProgress(progress: RunProgress, report: (stage: Stage, done: number, total: number | null, finished: boolean) => void): void {
   // Once done, every stage has passed: the counts are those the export kept, so a run that
-  // ended between two polls still shows each stage finished.
+  // ended between two polls still shows each stage finished. A run finished by a version that
+  // kept none has only its summary to show.
+  if (progress.state === 'done' && !progress.finalCounts) return;
   const over = progress.state === EXPORT_STAGE.name || progress.state === 'done';
   let previousPassed = true;
   for (const stage of STAGES as readonly StageDeclaration[]) {

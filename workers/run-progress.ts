@@ -33,6 +33,8 @@ export interface RunProgress {
   settled: number;
   /** The graph's item stages, in order. */
   stages: StageProgress[];
+  /** The stages' counts are those a finished run's export kept (false while it runs, and for runs finished before it kept them). */
+  finalCounts: boolean;
   segments: SegmentProgress[];
   summary: RunSummary | null;
   rewritesPerSeed: number;
@@ -77,6 +79,7 @@ export async function readRunProgress(options: { redis: Redis; prefix: string; r
     kept: keptSegment < 0 ? null : segmentProgress[keptSegment]!.total,
     settled: segmentProgress.at(-1)?.settled ?? 0,
     stages,
+    finalCounts: finalStages !== null && finalStages !== undefined,
     segments: segmentProgress,
     summary: summary ? RunSummary.parse(JSON.parse(summary)) : null,
     rewritesPerSeed: Number(rewrites ?? 1),

@@ -8,6 +8,7 @@ function statusOf(sentOn: (number | null)[]): string {
   const progress: StatusView['progress'] = {
     runId: 'r1', name: 'status-text', state: 'generate', createdAt: null, finishedAt: null, seeds: 6, kept: totals[1] ?? null, settled: 0,
     stages: ITEM_STAGES.map((stage) => ({ stage: stage.name, entered: null, done: 0 })),
+    finalCounts: false,
     segments: segments().map((segment, index) => ({ opens: segment.opens, total: totals[index]!, settled: 0 })),
     summary: null, rewritesPerSeed: 1,
   };
